@@ -1,0 +1,1 @@
+"""Sanaq's domain: elections, figures, rules and audits, in plain Python and numpy (no Qt)."""

@@ -1,0 +1,181 @@
+"""Run every rule over an election, and re-check one unit and its ancestors after an edit."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.cover import Cover, build_cover, units_by_depth, update_chain
+from core.model import BoolArray, Election, ElectionInfo, IntArray, SourceFigures, UnitTree
+from core.rules import RULE_ORDER, RULES, SEVERITIES, Finding
+
+_BASE_WORDS = {
+    "valid": "valid votes",
+    "ballots_cast": "ballots cast",
+    "registered": "registered voters",
+    "ballots_issued": "ballots issued",
+    "ballots_received": "ballots received",
+}
+_PCT_LABELS = {"turnout": "Turnout", "invalid": "Invalid ballots", "valid": "Valid ballots"}
+
+
+@dataclass
+class AuditContext:
+    """What the rules read: the election, and caches (covers, percent bases) kept up to date."""
+
+    election: Election
+    _by_depth: list[IntArray] = field(default_factory=list)
+    _covers: dict[tuple[str, str], Cover] = field(default_factory=dict)
+    _bases: dict[tuple[str, str], tuple[IntArray, BoolArray]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._by_depth = units_by_depth(self.election.units)
+        self._names = {c.code: c.name for c in self.election.info.contestants}
+
+    @property
+    def info(self) -> ElectionInfo:
+        return self.election.info
+
+    @property
+    def tree(self) -> UnitTree:
+        return self.election.units
+
+    def figs(self, source: str) -> SourceFigures:
+        return self.election.sources[source]
+
+    def name(self, unit: int) -> str:
+        return self.tree.names[unit]
+
+    def field_label(self, field: str) -> str:
+        kind, _, code = field.partition(":")
+        if code:
+            return f"{self._names.get(code, code)} {kind}"
+        return field.replace("_", " ")
+
+    def pct_label(self, what: str) -> str:
+        return _PCT_LABELS.get(what) or self._names.get(what, what)
+
+    def base_words(self, base: str) -> str:
+        return _BASE_WORDS.get(base, base.replace("_", " "))
+
+    def cover(self, source: str, field: str) -> Cover:
+        key = (source, field)
+        cov = self._covers.get(key)
+        if cov is None:
+            cov = build_cover(
+                self.tree, self._by_depth, self.figs(source), self.figs(source).columns[field]
+            )
+            self._covers[key] = cov
+        return cov
+
+    def base(self, source: str, base: str) -> tuple[IntArray, BoolArray]:
+        """A percent base: the reported field, or for `valid` the sum of votes if all reported."""
+        key = (source, base)
+        cached = self._bases.get(key)
+        if cached is None:
+            cached = self._compute_base(source, base)
+            self._bases[key] = cached
+        return cached
+
+    def _compute_base(self, source: str, base: str) -> tuple[IntArray, BoolArray]:
+        figs = self.figs(source)
+        n = len(self.tree)
+        col = figs.columns.get(base)
+        values = col.values.copy() if col is not None else np.zeros(n, np.int64)
+        ok = col.reported.copy() if col is not None else np.zeros(n, bool)
+        if base == "valid":
+            votes = [figs.columns.get(f"votes:{c}") for c in self.info.codes]
+            if votes and all(v is not None for v in votes):
+                total = np.zeros(n, np.int64)
+                all_rep = np.ones(n, bool)
+                for v in votes:
+                    assert v is not None
+                    total += v.values
+                    all_rep &= v.reported
+                fill = ~ok & all_rep
+                values[fill] = total[fill]
+                ok |= fill
+        return values, ok
+
+    def forget(self, source: str, field: str, unit: int) -> None:
+        """After an edit of (source, field) at unit: bring the caches up to date."""
+        figs = self.figs(source)
+        cov = self._covers.get((source, field))
+        if field in figs.columns and cov is not None:
+            update_chain(self.tree, figs, figs.columns[field], cov, unit)
+        # Presence may have changed too: covers of every field touch the chain.
+        for (src, fld), cov in self._covers.items():
+            if src == source and fld != field:
+                update_chain(self.tree, figs, figs.columns[fld], cov, unit)
+        for key in [k for k in self._bases if k[0] == source]:
+            del self._bases[key]
+
+
+def _sort_key(f: Finding) -> tuple[int, int, str, str]:
+    return (RULE_ORDER[f.rule], f.unit, f.source, f.field)
+
+
+def evaluate(ctx: AuditContext, units: IntArray | None = None) -> list[Finding]:
+    """Every rule over the given units (all units when None), for every source."""
+    out: list[Finding] = []
+    for source, figs in ctx.election.sources.items():
+        sel = np.flatnonzero(figs.present) if units is None else units[figs.present[units]]
+        if not sel.size:
+            continue
+        for rule in RULES:
+            out.extend(rule.evaluate(ctx, source, sel))
+    out.sort(key=_sort_key)
+    return out
+
+
+@dataclass
+class AuditResult:
+    election: Election
+    findings: list[Finding]
+
+    def summary(self) -> dict[str, int]:
+        counts = Counter(f.severity for f in self.findings)
+        return {s: counts.get(s, 0) for s in SEVERITIES}
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+
+def run_audit(election: Election) -> AuditResult:
+    return Auditor(election).result()
+
+
+class Auditor:
+    """Holds an election's findings and keeps them current as single figures change."""
+
+    def __init__(self, election: Election) -> None:
+        self.election = election
+        self.ctx = AuditContext(election)
+        self.findings: dict[tuple[str, int, str, str], Finding] = {
+            f.key: f for f in evaluate(self.ctx)
+        }
+
+    def result(self) -> AuditResult:
+        return AuditResult(self.election, sorted(self.findings.values(), key=_sort_key))
+
+    def affected(self, unit: int) -> list[int]:
+        return [unit, *self.election.units.ancestors(unit)]
+
+    def recheck(self, source: str, field: str, unit: int) -> tuple[list[Finding], list[Finding]]:
+        """Re-run the rules on the unit and its ancestors after (source, field) changed there.
+
+        Returns (removed, added) findings so a view can update just those.
+        """
+        self.ctx.forget(source, field, unit)
+        chain = np.array(self.affected(unit), dtype=np.int64)
+        in_chain = set(chain.tolist())
+        removed = [f for k, f in self.findings.items() if k[1] in in_chain]
+        for f in removed:
+            del self.findings[f.key]
+        added = evaluate(self.ctx, chain)
+        for f in added:
+            self.findings[f.key] = f
+        return removed, added
