@@ -152,13 +152,14 @@ def decode_text(data: bytes, file: str) -> str:
 def read_csv_table(data: bytes, file: str) -> tuple[list[str], pl.DataFrame]:
     """Read a CSV as text cells; ragged rows are reported with their row numbers."""
     text = decode_text(data, file)
-    first = next(csv.reader(io.StringIO(text)), None)
+    # The header row alone (a quoted header may span lines, hence the generous slice).
+    first = next(csv.reader(io.StringIO(text[:65536])), None)
     if not first:
         raise InputRefused([Problem(file, 1, None, None, "the file is empty: no header row")])
     header = [h.strip() for h in first]
     try:
         df = pl.read_csv(
-            text.encode("utf-8"),
+            data[3:] if data.startswith(b"\xef\xbb\xbf") else data,
             infer_schema=False,
             has_header=True,
             new_columns=[f"{i}:{h}" for i, h in enumerate(header)],

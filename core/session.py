@@ -10,7 +10,6 @@ from core.edits import Change, History, apply_edits
 from core.model import Election
 from core.rules import Finding
 
-
 RECHECK_LIMIT = 500
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 import polars as pl
 
@@ -13,22 +16,12 @@ from core.model import (
     Column,
     Election,
     ElectionInfo,
+    IntArray,
     SourceFigures,
     UnitTree,
     is_pct,
 )
 from core.problems import InputRefused, Problem
-
-_COUNT_RE = r"^\d+$"
-_PCT_RE = r"^-?(\d+\.?\d*|\.\d+)$"
-_FORMULA_LEADS = ("=", "+", "-", "@")
-
-
-def unescape_text(value: str) -> str:
-    """Undo the quote the writer puts before text that a spreadsheet would take for a formula."""
-    if len(value) > 1 and value[0] == "'" and value[1] in _FORMULA_LEADS:
-        return value[1:]
-    return value
 
 
 def _hint(value: str, kind: str) -> str:
@@ -52,29 +45,63 @@ def _hint(value: str, kind: str) -> str:
     return "a percentage must be a number"
 
 
-def _parse_column(name: str, series: pl.Series, file: str, problems: list[Problem]) -> Column:
-    """Validate and convert one figure column; every bad cell becomes a Problem."""
-    text = series.str.strip_chars()
-    empty = text.is_null() | (text == "")
-    pattern = _PCT_RE if is_pct(name) else _COUNT_RE
-    bad = ~empty & ~text.str.contains(pattern)
-    kind = "pct" if is_pct(name) else "count"
+def _cell_value(text: str, kind: str) -> int | float | None:
+    """A cell the fast cast could not read, tried again by hand (it may only have spaces)."""
+    t = text.strip()
     if kind == "count":
-        too_long = ~empty & ~bad & (text.str.len_chars() > 18)
-        bad = bad | too_long
-    for row in np.flatnonzero(bad.fill_null(False).to_numpy()):
-        raw = series[int(row)]
-        value = "" if raw is None else str(raw)
-        msg = _hint(value, kind)
-        if kind == "count" and value.strip().isdigit():
-            msg = "the count is too large to be a real figure"
-        problems.append(Problem(file, int(row) + 2, name, value, msg))
-    reported = (~empty).to_numpy()
-    if kind == "pct":
-        values = text.cast(pl.Float64, strict=False).fill_null(0.0).to_numpy()
-    else:
-        values = text.cast(pl.Int64, strict=False).fill_null(0).to_numpy()
-    return Column(values, reported)
+        return int(t) if t.isascii() and t.isdigit() and len(t) <= 18 else None
+    try:
+        v = float(t)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) and not t.startswith("+") else None
+
+
+def _parse_columns(
+    names: list[str], df: pl.DataFrame, file: str, problems: list[Problem]
+) -> dict[str, Column]:
+    """Validate and convert every figure column; every bad cell becomes a Problem.
+
+    One cast per column does both jobs: a cell it cannot read is suspect, and what the cast
+    is too lenient about (a sign, a negative count, NaN, infinity) is flagged on top.
+    """
+    if not names:
+        return {}
+    kinds = {n: "pct" if is_pct(n) else "count" for n in names}
+    values = df.select(
+        [pl.col(n).cast(pl.Float64 if kinds[n] == "pct" else pl.Int64, strict=False) for n in names]
+    )
+    suspect = pl.concat([df.select(names), values.rename(lambda n: "=" + n)], how="horizontal")
+    flags = []
+    for n in names:
+        text, value = pl.col(n), pl.col("=" + n)
+        odd = value.is_null() | text.str.starts_with("+")
+        odd = odd | (value.is_nan() | value.is_infinite() if kinds[n] == "pct" else value < 0)
+        flags.append((text.is_not_null() & (text != "") & odd).alias(n))
+    bad = suspect.select(flags)
+    counts = bad.sum().row(0)
+    out: dict[str, Column] = {}
+    for name in names:
+        col = values.get_column(name)
+        out[name] = Column(col.fill_null(0).to_numpy().copy(), col.is_not_null().to_numpy().copy())
+    for name, nbad in zip(names, counts, strict=True):
+        if not nbad:
+            continue
+        kind = kinds[name]
+        series = df.get_column(name)
+        for row in np.flatnonzero(bad.get_column(name).to_numpy()):
+            raw = series[int(row)]
+            cell = "" if raw is None else str(raw)
+            fixed = _cell_value(cell, kind)
+            if fixed is not None:
+                out[name].values[row] = fixed
+                out[name].reported[row] = True
+                continue
+            msg = _hint(cell, kind)
+            if kind == "count" and cell.strip().isdigit():
+                msg = "the count is too large to be a real figure"
+            problems.append(Problem(file, int(row) + 2, name, cell, msg))
+    return out
 
 
 def _check_header(
@@ -105,10 +132,117 @@ def _check_header(
             problems.append(Problem(file, 1, required, None, "the required column is missing"))
 
 
-def _text(df: pl.DataFrame, name: str) -> list[str]:
+def _text_expr(df: pl.DataFrame, name: str) -> pl.Expr:
+    """A text column, trimmed, empty for missing, with the writer's formula guard undone."""
     if name not in df.columns:
-        return [""] * df.height
-    return [unescape_text(v.strip()) if v else "" for v in df.get_column(name).to_list()]
+        return pl.lit("").alias(name)
+    text = pl.col(name).str.strip_chars().fill_null("")
+    return text.str.replace(r"^'([=+\-@])", "${1}").alias(name)
+
+
+def _text(df: pl.DataFrame, name: str) -> list[str]:
+    return [str(v) for v in df.select(_text_expr(df, name)).to_series().to_list()]
+
+
+@dataclass
+class _Structure:
+    ids: list[str]
+    names: list[str]
+    levels: list[int]
+    parent_ids: list[str]
+    first_row: list[int]
+    row_unit: IntArray
+    row_source: IntArray
+
+
+def _structure(
+    df: pl.DataFrame, info: ElectionInfo, file: str, problems: list[Problem]
+) -> _Structure:
+    """Units and their rows, found with vectorised joins; Python only walks the faulty rows."""
+    lv_map = {lv: i for i, lv in enumerate(info.levels)}
+    t = df.select(
+        _text_expr(df, "unit_id").alias("uid"),
+        _text_expr(df, "parent_id").alias("parent"),
+        _text_expr(df, "unit_name").alias("name"),
+        _text_expr(df, "level").alias("level"),
+        _text_expr(df, "source").alias("source"),
+    ).with_row_index("row")
+    t = t.with_columns(
+        pl.col("row").cast(pl.Int64) + 2,
+        pl.col("source")
+        .replace_strict({"": 0, **{s: i for i, s in enumerate(SOURCES)}}, default=-1)
+        .cast(pl.Int64)
+        .alias("src"),
+        pl.col("level").replace_strict(lv_map, default=-1).cast(pl.Int64).alias("lv"),
+    )
+    levels_text = ", ".join(info.levels)
+    for row, uid, src, source, lv, level in (
+        t.filter(
+            (pl.col("uid") == "")
+            | (pl.col("src") < 0)
+            | ((pl.col("lv") < 0) & (pl.col("level") != ""))
+        )
+        .select("row", "uid", "src", "source", "lv", "level")
+        .iter_rows()
+    ):
+        if not uid:
+            problems.append(Problem(file, row, "unit_id", "", "every row needs a unit_id"))
+        if src < 0:
+            msg = "the source must be official or observer"
+            problems.append(Problem(file, row, "source", source, msg))
+        if lv < 0 and level:
+            msg = f"the level must be one of {levels_text} (from election.json)"
+            problems.append(Problem(file, row, "level", level, msg))
+    dup = t.filter(pl.struct("uid", "src").is_duplicated())
+    if dup.height:
+        seen: dict[tuple[str, int], int] = {}
+        for row, uid, src in dup.select("row", "uid", "src").iter_rows():
+            if (uid, src) in seen:
+                name = SOURCES[src] if src >= 0 else "same-source"
+                msg = f"unit {uid!r} already has a {name} row (row {seen[(uid, src)]})"
+                problems.append(Problem(file, row, "unit_id", uid, msg))
+            else:
+                seen[(uid, src)] = row
+    units = t.filter(pl.col("uid").is_first_distinct()).with_row_index("u")
+    joined = t.join(
+        units.select(
+            "uid",
+            "u",
+            pl.col("parent").alias("p0"),
+            pl.col("row").alias("r0"),
+            pl.col("lv").alias("lv0"),
+        ),
+        on="uid",
+        how="left",
+        maintain_order="left",
+    )
+    conflicts = joined.filter(
+        (pl.col("row") != pl.col("r0"))
+        & (
+            (pl.col("parent") != pl.col("p0"))
+            | ((pl.col("lv") >= 0) & (pl.col("lv0") >= 0) & (pl.col("lv") != pl.col("lv0")))
+        )
+    )
+    for row, uid, parent, p0, r0, lv, lv0, level in conflicts.select(
+        "row", "uid", "parent", "p0", "r0", "lv", "lv0", "level"
+    ).iter_rows():
+        if parent != p0:
+            msg = f"row {r0} gives unit {uid!r} the parent {p0!r}"
+            problems.append(Problem(file, row, "parent_id", parent, msg))
+        if lv >= 0 and lv0 >= 0 and lv != lv0:
+            problems.append(Problem(file, row, "level", level, f"row {r0} gives another level"))
+    names = units.select(
+        pl.when(pl.col("name") == "").then(pl.col("uid")).otherwise(pl.col("name"))
+    ).to_series()
+    return _Structure(
+        ids=units.get_column("uid").to_list(),
+        names=names.to_list(),
+        levels=units.get_column("lv").to_list(),
+        parent_ids=units.get_column("parent").to_list(),
+        first_row=units.get_column("row").to_list(),
+        row_unit=joined.get_column("u").cast(pl.Int64).to_numpy(),
+        row_source=joined.get_column("src").to_numpy(),
+    )
 
 
 def build_election(info: ElectionInfo, header: list[str], df: pl.DataFrame, file: str) -> Election:
@@ -117,87 +251,16 @@ def build_election(info: ElectionInfo, header: list[str], df: pl.DataFrame, file
     _check_header(header, info, file, problems)
     if problems and any(p.column in ("unit_id", "parent_id") for p in problems):
         raise InputRefused(problems)
-
-    unit_col = _text(df, "unit_id")
-    parent_col = _text(df, "parent_id")
-    name_col = _text(df, "unit_name")
-    level_col = _text(df, "level")
-    source_col = _text(df, "source")
-    level_index = {lv: i for i, lv in enumerate(info.levels)}
-
-    ids: list[str] = []
-    index: dict[str, int] = {}
-    names: list[str] = []
-    levels: list[int] = []
-    parent_ids: list[str] = []
-    first_row: list[int] = []
-    row_unit = np.empty(df.height, dtype=np.int64)
-    row_source = np.empty(df.height, dtype=np.int64)
-    seen_pairs: dict[tuple[str, int], int] = {}
-    for r in range(df.height):
-        rown = r + 2
-        uid = unit_col[r]
-        if not uid:
-            problems.append(Problem(file, rown, "unit_id", "", "every row needs a unit_id"))
-        src_text = source_col[r] or "official"
-        if src_text not in SOURCES:
-            problems.append(
-                Problem(file, rown, "source", src_text, "the source must be official or observer")
-            )
-            src = 0
-        else:
-            src = SOURCES.index(src_text)
-        lv_text = level_col[r]
-        lv = level_index.get(lv_text, -1)
-        if lv_text and lv < 0:
-            problems.append(
-                Problem(
-                    file,
-                    rown,
-                    "level",
-                    lv_text,
-                    f"the level must be one of {', '.join(info.levels)} (from election.json)",
-                )
-            )
-        pair = (uid, src)
-        if pair in seen_pairs:
-            problems.append(
-                Problem(
-                    file,
-                    rown,
-                    "unit_id",
-                    uid,
-                    f"unit {uid!r} already has a {SOURCES[src]} row (row {seen_pairs[pair]})",
-                )
-            )
-        else:
-            seen_pairs[pair] = rown
-        u = index.get(uid)
-        if u is None:
-            u = len(ids)
-            index[uid] = u
-            ids.append(uid)
-            names.append(name_col[r] or uid)
-            levels.append(lv)
-            parent_ids.append(parent_col[r])
-            first_row.append(rown)
-        else:
-            if parent_col[r] != parent_ids[u]:
-                problems.append(
-                    Problem(
-                        file,
-                        rown,
-                        "parent_id",
-                        parent_col[r],
-                        f"row {first_row[u]} gives unit {uid!r} the parent {parent_ids[u]!r}",
-                    )
-                )
-            if lv_text and levels[u] >= 0 and lv != levels[u]:
-                problems.append(
-                    Problem(file, rown, "level", lv_text, f"row {first_row[u]} gives another level")
-                )
-        row_unit[r] = u
-        row_source[r] = src
+    st = _structure(df, info, file, problems)
+    ids, names, levels, parent_ids, first_row = (
+        st.ids,
+        st.names,
+        st.levels,
+        st.parent_ids,
+        st.first_row,
+    )
+    row_unit, row_source = st.row_unit, st.row_source
+    index = {u: i for i, u in enumerate(ids)}
 
     parent = np.full(len(ids), -1, dtype=np.int64)
     roots: list[int] = []
@@ -250,9 +313,7 @@ def build_election(info: ElectionInfo, header: list[str], df: pl.DataFrame, file
     figure_names = [h for h in header if h not in STRUCTURE_COLUMNS and h in df.columns]
     figure_cols = [h for h in figure_names if h.partition(":")[0] in ("votes", "pct", "seats")]
     figure_cols += [h for h in figure_names if h in PROTOCOL_FIELDS]
-    parsed = {
-        name: _parse_column(name, df.get_column(name), file, problems) for name in figure_cols
-    }
+    parsed = _parse_columns(figure_cols, df, file, problems)
     if problems:
         raise InputRefused(problems)
 
