@@ -199,7 +199,7 @@ def _structure(
         for row, uid, src in dup.select("row", "uid", "src").iter_rows():
             if (uid, src) in seen:
                 name = SOURCES[src] if src >= 0 else "same-source"
-                msg = f"unit {uid!r} already has a {name} row (row {seen[(uid, src)]})"
+                msg = f"unit {uid!r} already has an {name} row (row {seen[(uid, src)]})"
                 problems.append(Problem(file, row, "unit_id", uid, msg))
             else:
                 seen[(uid, src)] = row
