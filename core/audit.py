@@ -26,6 +26,7 @@ class AuditContext:
     """What the rules read: the election, and caches (covers, percent bases) kept up to date."""
 
     election: Election
+    keep_covers: bool = True  # a one-shot audit drops each cover once it is checked
     _by_depth: list[IntArray] = field(default_factory=list)
     _covers: dict[tuple[str, str], Cover] = field(default_factory=dict)
     _bases: dict[tuple[str, str], tuple[IntArray, BoolArray]] = field(default_factory=dict)
@@ -145,7 +146,9 @@ class AuditResult:
 
 
 def run_audit(election: Election) -> AuditResult:
-    return Auditor(election).result()
+    """Every rule once, for a report; keeps nothing for later re-checks."""
+    findings = evaluate(AuditContext(election, keep_covers=False))
+    return AuditResult(election, findings)
 
 
 class Auditor:

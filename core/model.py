@@ -94,7 +94,7 @@ class UnitTree:
         np.int64
     ]  # children of u are child_order[child_start[u]:child_start[u+1]]
     child_order: npt.NDArray[np.int64]
-    index: dict[str, int]
+    _index: dict[str, int] | None = None
 
     @classmethod
     def build(
@@ -109,11 +109,17 @@ class UnitTree:
         np.cumsum(counts, out=child_start[1:])
         child_order = order[: int(has_parent.sum())].astype(np.int64)
         depth = _depths(parent, child_start, child_order)
-        index = {u: i for i, u in enumerate(ids)}
-        return cls(ids, names, level, parent, depth, child_start, child_order, index)
+        return cls(ids, names, level, parent, depth, child_start, child_order)
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def index(self) -> dict[str, int]:
+        """unit_id -> position, built on first use (a million-unit audit never needs it)."""
+        if self._index is None:
+            self._index = {u: i for i, u in enumerate(self.ids)}
+        return self._index
 
     @property
     def root(self) -> int:

@@ -153,6 +153,7 @@ class _Structure:
     first_row: list[int]
     row_unit: IntArray
     row_source: IntArray
+    parent: IntArray  # -1 for a root, -2 for a parent_id that names no unit
 
 
 def _structure(
@@ -234,6 +235,22 @@ def _structure(
     names = units.select(
         pl.when(pl.col("name") == "").then(pl.col("uid")).otherwise(pl.col("name"))
     ).to_series()
+    parents = units.select("parent").join(
+        units.select(pl.col("uid").alias("parent"), pl.col("u").alias("pu")),
+        on="parent",
+        how="left",
+        maintain_order="left",
+    )
+    parent = (
+        parents.select(
+            pl.when(pl.col("parent") == "")
+            .then(-1)
+            .otherwise(pl.col("pu").cast(pl.Int64).fill_null(-2))
+        )
+        .to_series()
+        .to_numpy()
+        .astype(np.int64)
+    )
     return _Structure(
         ids=units.get_column("uid").to_list(),
         names=names.to_list(),
@@ -242,6 +259,7 @@ def _structure(
         first_row=units.get_column("row").to_list(),
         row_unit=joined.get_column("u").cast(pl.Int64).to_numpy(),
         row_source=joined.get_column("src").to_numpy(),
+        parent=parent,
     )
 
 
@@ -260,21 +278,13 @@ def build_election(info: ElectionInfo, header: list[str], df: pl.DataFrame, file
         st.first_row,
     )
     row_unit, row_source = st.row_unit, st.row_source
-    index = {u: i for i, u in enumerate(ids)}
 
-    parent = np.full(len(ids), -1, dtype=np.int64)
-    roots: list[int] = []
-    for u, pid in enumerate(parent_ids):
-        if not pid:
-            roots.append(u)
-            continue
-        p = index.get(pid)
-        if p is None:
-            problems.append(
-                Problem(file, first_row[u], "parent_id", pid, "no unit has this unit_id")
-            )
-        else:
-            parent[u] = p
+    parent = st.parent
+    roots = np.flatnonzero(parent == -1).tolist()
+    for u in np.flatnonzero(parent == -2).tolist():
+        msg = "no unit has this unit_id"
+        problems.append(Problem(file, first_row[u], "parent_id", parent_ids[u], msg))
+        parent[u] = -1  # for the tree built below; the problem refuses the table anyway
     if len(roots) != 1 and ids:
         listed = ", ".join(f"{ids[u]!r} (row {first_row[u]})" for u in roots[:10]) or "none"
         problems.append(
