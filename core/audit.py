@@ -80,12 +80,15 @@ class AuditContext:
             self._bases[key] = cached
         return cached
 
-    def _compute_base(self, source: str, base: str) -> tuple[IntArray, BoolArray]:
+    def _compute_base(
+        self, source: str, base: str, units: IntArray | slice = slice(None)
+    ) -> tuple[IntArray, BoolArray]:
+        """The base for the given units (all by default), from their own figures only."""
         figs = self.figs(source)
-        n = len(self.tree)
+        n = len(self.tree) if isinstance(units, slice) else len(units)
         col = figs.columns.get(base)
-        values = col.values.copy() if col is not None else np.zeros(n, np.int64)
-        ok = col.reported.copy() if col is not None else np.zeros(n, bool)
+        values = col.values[units].copy() if col is not None else np.zeros(n, np.int64)
+        ok = col.reported[units].copy() if col is not None else np.zeros(n, bool)
         if base == "valid":
             votes = [figs.columns.get(f"votes:{c}") for c in self.info.codes]
             if votes and all(v is not None for v in votes):
@@ -93,8 +96,8 @@ class AuditContext:
                 all_rep = np.ones(n, bool)
                 for v in votes:
                     assert v is not None
-                    total += v.values
-                    all_rep &= v.reported
+                    total += v.values[units]
+                    all_rep &= v.reported[units]
                 fill = ~ok & all_rep
                 values[fill] = total[fill]
                 ok |= fill
@@ -104,14 +107,20 @@ class AuditContext:
         """After an edit of (source, field) at unit: bring the caches up to date."""
         figs = self.figs(source)
         cov = self._covers.get((source, field))
-        if field in figs.columns and cov is not None:
+        if cov is not None and field in figs.columns:
             update_chain(self.tree, figs, figs.columns[field], cov, unit)
-        # Presence may have changed too: covers of every field touch the chain.
-        for (src, fld), cov in self._covers.items():
-            if src == source and fld != field:
-                update_chain(self.tree, figs, figs.columns[fld], cov, unit)
-        for key in [k for k in self._bases if k[0] == source]:
-            del self._bases[key]
+        parent = int(self.tree.parent[unit])
+        if parent >= 0:
+            # Other fields' covers change only if the unit's row is new to this source.
+            present_kids = int(np.count_nonzero(figs.present[self.tree.children(parent)]))
+            for (src, fld), other in self._covers.items():
+                if src == source and fld != field and other.kids[parent] != present_kids:
+                    update_chain(self.tree, figs, figs.columns[fld], other, unit)
+        at = np.array([unit], dtype=np.int64)
+        for (src, name), (values, ok) in self._bases.items():
+            if src == source:
+                v, k = self._compute_base(source, name, at)
+                values[unit], ok[unit] = v[0], k[0]
 
 
 def _sort_key(f: Finding) -> tuple[int, int, str, str]:

@@ -95,6 +95,7 @@ class UnitTree:
     ]  # children of u are child_order[child_start[u]:child_start[u+1]]
     child_order: npt.NDArray[np.int64]
     _index: dict[str, int] | None = None
+    _root: int = -1
 
     @classmethod
     def build(
@@ -123,7 +124,9 @@ class UnitTree:
 
     @property
     def root(self) -> int:
-        return int(np.flatnonzero(self.parent < 0)[0])
+        if self._root < 0:
+            self._root = int(np.flatnonzero(self.parent < 0)[0])
+        return self._root
 
     def children(self, unit: int) -> IntArray:
         return self.child_order[self.child_start[unit] : self.child_start[unit + 1]]
