@@ -181,6 +181,17 @@ def read_csv_table(data: bytes, file: str) -> tuple[list[str], pl.DataFrame]:
     for i, h in enumerate(header):
         firsts.setdefault(h, f"{i}:{h}")
     df = df.select([pl.col(v).alias(k) for k, v in firsts.items()])
+    # Spreadsheets often end a CSV with rows of bare commas; trailing ones are not data.
+    blank = df.select(
+        pl.all_horizontal(
+            [pl.col(c).is_null() | (pl.col(c).str.strip_chars() == "") for c in df.columns]
+        )
+    ).to_series()
+    if df.height and blank[-1]:
+        keep = df.height - int(blank.cast(pl.Int8).to_numpy()[::-1].argmin())
+        if blank.all():
+            keep = 0
+        df = df.head(keep)
     return header, df
 
 

@@ -204,7 +204,8 @@ def _structure(
                 problems.append(Problem(file, row, "unit_id", uid, msg))
             else:
                 seen[(uid, src)] = row
-    units = t.filter(pl.col("uid").is_first_distinct()).with_row_index("u")
+    # A row without unit_id is already a problem; it must not also make a second root.
+    units = t.filter((pl.col("uid") != "") & pl.col("uid").is_first_distinct()).with_row_index("u")
     joined = t.join(
         units.select(
             "uid",
@@ -257,7 +258,7 @@ def _structure(
         levels=units.get_column("lv").to_list(),
         parent_ids=units.get_column("parent").to_list(),
         first_row=units.get_column("row").to_list(),
-        row_unit=joined.get_column("u").cast(pl.Int64).to_numpy(),
+        row_unit=joined.get_column("u").cast(pl.Int64).fill_null(0).to_numpy(),
         row_source=joined.get_column("src").to_numpy(),
         parent=parent,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from core.problems import InputRefused, Problem
 from core.table import build_election
 
 _JSON_KEYS = ("levels", "seats", "percent_base")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
 def cell_text(value: Any) -> str:
@@ -53,23 +55,31 @@ def _election_object(sheets: dict[str, list[list[str]]], label: str) -> dict[str
     for row in sheets.get("Election", []):
         if not row or not row[0].strip():
             continue
-        key, value = row[0].strip(), row[1] if len(row) > 1 else ""
+        key = row[0].strip()
+        value: str = row[1].strip() if len(row) > 1 else ""
+        parsed: Any = value
         if key in _JSON_KEYS or value[:1] in ("[", "{"):
             try:
-                obj[key] = json.loads(value)
+                parsed = json.loads(value)
             except json.JSONDecodeError:
-                obj[key] = value
-        elif key == "pct_decimals":
-            obj[key] = int(value) if value.isdigit() else value
+                if key == "levels":  # also accepted as "nation, region, station"
+                    parsed = [x.strip() for x in value.split(",") if x.strip()]
+        elif key not in ("name", "date") and _NUMBER.fullmatch(value):
+            parsed = float(value) if "." in value else int(value)
+        head, dot, sub = key.partition(".")
+        if dot:  # flattened keys: seats.total, percent_base.party
+            nested = obj.setdefault(head, {})
+            if isinstance(nested, dict):
+                nested[sub] = parsed
         else:
-            obj[key] = value
+            obj[key] = parsed
     rows = sheets.get("Contestants", [])
     if rows:
-        head = [h.strip() for h in rows[0]]
+        titles = [h.strip() for h in rows[0]]
         obj["contestants"] = [
             {
                 h: (int(v) if h.endswith("_order") and v.isdigit() else v)
-                for h, v in zip(head, r, strict=False)
+                for h, v in zip(titles, r, strict=False)
             }
             for r in rows[1:]
             if any(x.strip() for x in r)

@@ -215,3 +215,48 @@ def test_cli_exit_statuses(tmp_path, capsys):
     wrong = write_package(tmp_path / "w", [nation(**{"votes:A": 5}), station("S1", "N")])
     assert cli([str(wrong), "--json"]) == 1
     assert cli([]) == 2  # misuse
+
+
+def test_trailing_rows_of_bare_commas_are_not_data(tmp_path):
+    folder = write_csv(tmp_path, "unit_id,parent_id,votes:A\nN,,5\n,,\n , ,\n")
+    assert len(load(folder).units) == 1
+    folder = write_csv(tmp_path, "unit_id,parent_id,votes:A\nN,,5\n,,\nS,N,5\n")
+    [p] = refused(folder)  # a blank row inside the data is still a row without unit_id
+    assert (p.row, p.column) == (3, "unit_id")
+
+
+def test_hand_made_workbook_with_flattened_election_sheet(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "hand.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Election")
+    for r, (k, v) in enumerate(
+        [
+            ("name", "2021"),
+            ("levels", "nation, region"),
+            ("seats.total", 10),
+            ("seats.method", "dhondt"),
+            ("seats.threshold_pct", 5),
+            ("seats.threshold_base", "valid"),
+        ]
+    ):
+        sheet.write(r, 0, k)
+        sheet.write(r, 1, v)
+    cs = book.add_worksheet("Contestants")
+    cs.write_row(0, 0, ["code", "name", "ballot_order", "registration_order"])
+    cs.write_row(1, 0, ["A", "Party A", 1, 1])
+    cs.write_row(2, 0, ["B", "Party B", 2, 2])
+    rs = book.add_worksheet("Results")
+    rs.write_row(0, 0, ["unit_id", "parent_id", "votes:A", "votes:B", "seats:A", "seats:B"])
+    rs.write_row(1, 0, [1, "", 600, 400, 6, 4])
+    rs.write_row(2, 0, [2, 1, 600, 401])
+    book.close()
+    e = load(path)
+    assert e.info.name == "2021"
+    assert e.info.levels == ["nation", "region"]
+    assert e.info.seats is not None
+    assert e.info.seats.method == "dhondt"
+    assert e.units.ids == ["1", "2"]
+    got = {(f.rule, f.field) for f in run_audit(e).findings}
+    assert got == {("sum.children", "votes:B")}
