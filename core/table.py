@@ -49,12 +49,13 @@ def _cell_value(text: str, kind: str) -> int | float | None:
     """A cell the fast cast could not read, tried again by hand (it may only have spaces)."""
     t = text.strip()
     if kind == "count":
-        return int(t) if t.isascii() and t.isdigit() and len(t) <= 18 else None
+        digits = t.removeprefix("+")
+        return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 18 else None
     try:
         v = float(t)
     except ValueError:
         return None
-    return v if math.isfinite(v) and not t.startswith("+") else None
+    return v if math.isfinite(v) else None
 
 
 def _parse_columns(
@@ -74,10 +75,13 @@ def _parse_columns(
     suspect = pl.concat([df.select(names), values.rename(lambda n: "=" + n)], how="horizontal")
     flags = []
     for n in names:
-        text, value = pl.col(n), pl.col("=" + n)
-        odd = value.is_null() | text.str.starts_with("+")
-        odd = odd | (value.is_nan() | value.is_infinite() if kinds[n] == "pct" else value < 0)
-        flags.append((text.is_not_null() & (text != "") & odd).alias(n))
+        value = pl.col("=" + n)
+        odd = value.is_nan() | value.is_infinite() if kinds[n] == "pct" else value < 0
+        if df.schema[n].is_numeric():  # parsed while reading: only the range is left to check
+            flags.append(odd.fill_null(False).alias(n))
+            continue
+        text = pl.col(n)
+        flags.append((text.is_not_null() & (text != "") & (value.is_null() | odd)).alias(n))
     bad = suspect.select(flags)
     counts = bad.sum().row(0)
     out: dict[str, Column] = {}

@@ -56,7 +56,7 @@ def test_counts_and_percentages_are_checked_cell_by_cell(tmp_path):
         tmp_path,
         "unit_id,parent_id,level,valid,votes:A,pct:A\n"
         "N,,nation,1000,12.5,abc\n"
-        "S1,N,station,-3,+4,5\n"
+        "S1,N,station,-3,4a,5\n"
         'S2,N,station,"1,000",7%,5.5%\n',
     )
     problems = refused(folder)
@@ -64,7 +64,7 @@ def test_counts_and_percentages_are_checked_cell_by_cell(tmp_path):
         (2, "votes:A", "12.5"),
         (2, "pct:A", "abc"),
         (3, "valid", "-3"),
-        (3, "votes:A", "+4"),
+        (3, "votes:A", "4a"),
         (4, "valid", "1,000"),
         (4, "votes:A", "7%"),
         (4, "pct:A", "5.5%"),
