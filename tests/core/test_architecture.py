@@ -44,3 +44,20 @@ def test_loading_every_core_module_pulls_in_no_qt():
         [sys.executable, "-c", code], cwd=CORE.parent, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_command_line_audit_never_loads_qt():
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['main.py', 'audit', '--sample']\n"
+        "try:\n"
+        "    runpy.run_path('main.py', run_name='__main__')\n"
+        "except SystemExit as exit:\n"
+        "    status = exit.code\n"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')]\n"
+        "print(status, bad, file=sys.stderr)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=CORE.parent, capture_output=True, text=True, check=True
+    )
+    assert out.stderr.strip().splitlines()[-1] == "0 []"
