@@ -22,6 +22,11 @@ class CellEdit:
     field: str
     old: Value
     new: Value
+    row: str = ""  # "create": the unit had no row in this source before; "drop": undoes that
+
+    def inverse(self) -> CellEdit:
+        flip = {"create": "drop", "drop": "create"}.get(self.row, "")
+        return CellEdit(self.unit, self.source, self.field, self.new, self.old, flip)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ class Change:
     def inverse(self) -> Change:
         return Change(
             self.label,
-            tuple(CellEdit(e.unit, e.source, e.field, e.new, e.old) for e in reversed(self.edits)),
+            tuple(e.inverse() for e in reversed(self.edits)),
             tuple(ReviewEdit(r.finding, r.new, r.old) for r in reversed(self.reviews)),
             self.kind,
         )
@@ -54,7 +59,10 @@ class Change:
         return {
             "label": self.label,
             "kind": self.kind,
-            "edits": [[e.unit, e.source, e.field, e.old, e.new] for e in self.edits],
+            "edits": [
+                [e.unit, e.source, e.field, e.old, e.new, *([e.row] if e.row else [])]
+                for e in self.edits
+            ],
             "reviews": [[list(r.finding), list(r.old), list(r.new)] for r in self.reviews],
         }
 
@@ -97,13 +105,33 @@ def parse_value(field_name: str, text: str) -> Value:
     return int(t)
 
 
+def mark_new_rows(election: Election, change: Change) -> Change:
+    """The change with each edit that gives a unit its first row in a source marked "create"."""
+    marked: list[CellEdit] = []
+    new_rows: set[tuple[int, str]] = set()
+    for e in change.edits:
+        u = election.units.index[e.unit]
+        figs = election.sources.get(e.source)
+        fresh = (figs is None or not figs.present[u]) and (u, e.source) not in new_rows
+        if fresh and not e.row:
+            new_rows.add((u, e.source))
+            e = CellEdit(e.unit, e.source, e.field, e.old, e.new, "create")
+        marked.append(e)
+    if not new_rows:
+        return change
+    return Change(change.label, tuple(marked), change.reviews, change.kind)
+
+
 def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[int, str, str]]:
     """Write the new values into the election; returns the (unit, source, field) touched."""
     touched: list[tuple[int, str, str]] = []
+    dropped: list[tuple[int, str]] = []
     for e in edits:
         u = election.units.index[e.unit]
         figs = election.source(e.source)
         figs.present[u] = True
+        if e.row == "drop":
+            dropped.append((u, e.source))
         col = figs.ensure(e.field, column_dtype(e.field))
         if e.new is None:
             col.reported[u] = False
@@ -112,6 +140,8 @@ def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[i
             col.reported[u] = True
             col.values[u] = np.float64(e.new) if is_pct(e.field) else np.int64(e.new)
         touched.append((u, e.source, e.field))
+    for u, source in dropped:  # after every value of the change is back in place
+        election.sources[source].present[u] = False
     return touched
 
 

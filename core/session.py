@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from core.audit import Auditor
-from core.edits import Change, History, apply_edits
+from core.edits import Change, History, apply_edits, mark_new_rows
 from core.model import Election
 from core.rules import Finding
 
@@ -50,6 +50,7 @@ class Workspace:
         return self.reviews.get(key, ("open", ""))
 
     def _run(self, change: Change) -> ChangeResult:
+        change = mark_new_rows(self.election, change)
         if self.journal is not None:
             self.journal.append(change)  # saved before it is shown: a crash loses nothing
         cells = apply_edits(self.election, change.edits)
@@ -72,7 +73,7 @@ class Workspace:
 
     def apply(self, change: Change) -> ChangeResult:
         result = self._run(change)
-        self.history.record(change)
+        self.history.record(result.change)  # as marked, so its undo removes rows it created
         return result
 
     def undo(self) -> ChangeResult:
