@@ -153,7 +153,7 @@ def test_edits_replayed_on_reopen_equal_the_workspace(project_path):
         entries = again.journal()
         assert [e.seq for e in entries] == [1, 2, 3, 4, 5, 6]
         assert [e.kind for e in entries] == ["edit", "paste", "edit", "edit", "edit", "edit"]
-        # The journal holds the change as applied: the observer figure created Almaty's row.
+        # The journal holds the change as applied: the observer figure created Aktobe's row.
         journalled = entries[1].change()
         assert journalled.edits[0] == CellEdit("KZ-02", "observer", "valid", None, 500, "create")
         assert journalled.edits[1:] == paste.edits[1:]
