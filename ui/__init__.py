@@ -1,0 +1,1 @@
+"""The desktop workbench: Qt models that wrap core objects, the main window and its dialogs."""

@@ -1,0 +1,67 @@
+"""The one door to the Workspace: every edit, undo and redo passes here and is announced."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from core.edits import Change
+from core.session import ChangeResult, Workspace
+from ui.finding_index import FindingIndex
+
+
+class WorkspaceController(QObject):
+    """Applies Changes to the Workspace and tells the models exactly what changed."""
+
+    changed = Signal(object)  # ChangeResult, after apply, undo and redo
+    reset = Signal()  # a different election was opened
+    history_changed = Signal()
+    failed = Signal(str)  # a change that could not be saved, so was not made
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._set(workspace)
+
+    def _set(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.index = FindingIndex(workspace.election.units, workspace.auditor.findings.values())
+
+    def replace(self, workspace: Workspace) -> None:
+        self._set(workspace)
+        self.reset.emit()
+        self.history_changed.emit()
+
+    def apply(self, change: Change) -> ChangeResult | None:
+        if not change.edits and not change.reviews:
+            return None
+        return self._guarded(lambda: self.workspace.apply(change))
+
+    def undo(self) -> ChangeResult | None:
+        if not self.workspace.history.can_undo:
+            return None
+        return self._guarded(self.workspace.undo)
+
+    def redo(self) -> ChangeResult | None:
+        if not self.workspace.history.can_redo:
+            return None
+        return self._guarded(self.workspace.redo)
+
+    def _guarded(self, run: Callable[[], ChangeResult]) -> ChangeResult | None:
+        """The journal writes first; if it refuses, nothing was applied and the user is told."""
+        history = self.workspace.history
+        done, undone = list(history.done), list(history.undone)
+        try:
+            result = run()
+        except (OSError, ValueError, RuntimeError, sqlite3.Error) as exc:
+            history.done[:], history.undone[:] = done, undone  # undo/redo moved it already
+            self.failed.emit(str(exc))
+            return None
+        return self._announce(result)
+
+    def _announce(self, result: ChangeResult) -> ChangeResult:
+        self.index.update(result.removed, result.added)
+        self.changed.emit(result)
+        self.history_changed.emit()
+        return result

@@ -1,0 +1,317 @@
+"""The window's menus and what they do: open, save as, recent files, import, export, undo."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from core.edits import Change
+from core.model import Election
+from core.problems import InputRefused
+from core.session import ChangeResult, Workspace
+from core.store import Project
+from ui.formatting import tr
+from ui.project_files import (
+    PROJECT_SUFFIX,
+    Opened,
+    discard,
+    new_project_path,
+    open_any,
+    open_project,
+)
+from ui.workers import Cancelled, Progress, Task, run_task
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+OPEN_FILTER = "Projects and election packages (*.sanaq *.zip *.xlsx *.xlsm);;All files (*)"
+
+
+def _has(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+class RoutedWorkspace:
+    """The workspace as dialogs see it: reading is direct, but apply() goes through the
+    window's controller, so every view and panel hears about the change."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def apply(self, change: Change) -> ChangeResult | None:
+        return self._window.controller.apply(change)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._window.workspace, name)
+
+
+class FileActions(QObject):
+    """Owns the menu bar's actions; opening and saving run off the GUI thread."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: Task | None = None
+        menus = window.menuBar()
+        file = menus.addMenu(tr("&File"))
+        self.new_action = self._add(file, tr("&New election…"), self.new_election, "newAction")
+        self.new_action.setEnabled(_has("ui.new_election_dialog"))
+        self._add(file, tr("&Open…"), self.open_file, "openAction", QKeySequence.StandardKey.Open)
+        self._add(file, tr("Open &folder…"), self.open_folder, "openFolderAction")
+        self.recent_menu = file.addMenu(tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file.addSeparator()
+        self.import_action = self._add(file, tr("&Import…"), self.import_table, "importAction")
+        self.import_action.setEnabled(_has("ui.import_dialog"))
+        self.save_as_action = self._add(
+            file, tr("Save &as…"), self.save_as, "saveAsAction", QKeySequence.StandardKey.SaveAs
+        )
+        self.export_action = self._add(
+            file, tr("&Export audited workbook…"), self.export_workbook, "exportAction"
+        )
+        self.export_action.setEnabled(_has("core.export"))
+        file.addSeparator()
+        self._add(file, tr("&Quit"), window.close, "quitAction", QKeySequence.StandardKey.Quit)
+
+        edit = menus.addMenu(tr("&Edit"))
+        self.undo_action = self._add(edit, tr("&Undo"), self.undo, "undoAction")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self._add(edit, tr("&Redo"), self.redo, "redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addSeparator()
+        self._add(
+            edit,
+            tr("&Protocol form…"),
+            self._open_protocol_form,
+            "protocolAction",
+            QKeySequence("Ctrl+Return"),
+        )
+        view = menus.addMenu(tr("&View"))
+        view.addAction(window.findings_dock.toggleViewAction())
+        window.controller.history_changed.connect(self._on_history_changed)
+        self._on_history_changed()
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Any,
+        name: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        return action
+
+    # --- undo and redo mirror the workspace's history ----------------------------------------
+
+    def undo(self) -> None:
+        self.window.controller.undo()
+
+    def redo(self) -> None:
+        self.window.controller.redo()
+
+    def _on_history_changed(self) -> None:
+        h = self.window.workspace.history
+        self.undo_action.setEnabled(h.can_undo)
+        self.redo_action.setEnabled(h.can_redo)
+        self.undo_action.setText(tr("&Undo %1").replace("%1", _lower_first(h.undo_label)).strip())
+        self.redo_action.setText(tr("&Redo %1").replace("%1", _lower_first(h.redo_label)).strip())
+
+    def _open_protocol_form(self) -> None:
+        view = self.window.results_view
+        if view.currentIndex().isValid():
+            self.window.open_protocol_form(view.results().unit_at(view.currentIndex().row()))
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def open_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open"), "", tr(OPEN_FILTER))
+        if path:
+            self.open_path(Path(path))
+
+    def open_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self.window, tr("Open package folder"))
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> Task:
+        """Open and audit off the GUI thread; the election shown stays until that succeeds.
+
+        A package is copied into a new project file first, so every change is journalled."""
+        data_dir = self.window.context.data_dir
+
+        def work(progress: Progress) -> Opened:
+            progress(0, 0)
+            opened = open_any(path, data_dir)
+            try:
+                progress(1, 1)
+            except Cancelled:
+                discard(opened)
+                raise
+            return opened
+
+        def done(opened: Opened) -> None:
+            self.window.replace_workspace(opened.workspace, opened.path, opened.project)
+            self.window.context.remember(opened.path)
+            self.window.show_message(tr("Opened %1").replace("%1", str(path)))
+
+        label = tr("Opening %1…").replace("%1", path.name)
+        self.task = run_task(
+            self.window.context.pool, self.window, label, work, done, self._fail, discard
+        )
+        return self.task
+
+    def _fail(self, exc: Exception) -> None:
+        text = exc.report(40) if isinstance(exc, InputRefused) else str(exc)
+        self.window.show_message(text)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Sanaq"), tr("Refused"), parent=self.window)
+        box.setObjectName("errorBox")
+        box.setInformativeText(text)
+        box.open()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for p in self.window.context.recent_files():
+            action = self.recent_menu.addAction(p)
+            action.triggered.connect(lambda *_, p=p: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(True)
+
+    # --- saving, import, export, new ----------------------------------------------------------
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Save as"), "", tr("Sanaq project (*%1)").replace("%1", PROJECT_SUFFIX)
+        )
+        if path:
+            p = Path(path)
+            self.save_to(p if p.suffix else p.with_suffix(PROJECT_SUFFIX))
+
+    def save_to(self, path: Path) -> Task:
+        """A copy of the project, journal and notes included; the window goes on in the copy."""
+        window = self.window
+        project, workspace = window.project, window.workspace
+
+        def work(progress: Progress) -> Project:
+            progress(0, 0)
+            if project is not None:
+                return project.save_as(path, overwrite=True)
+            notes = dict(workspace.reviews)
+            return Project.create(path, workspace.election, overwrite=True, reviews=notes)
+
+        def done(copy: Project) -> None:
+            if window.project is not None:
+                window.project.close()
+            window.project, window.path = copy, copy.path
+            workspace.journal = copy
+            window.context.remember(copy.path)
+            window.setWindowTitle(f"{workspace.election.info.name} — {copy.path.name} — Sanaq")
+            window.show_message(tr("Saved as %1").replace("%1", str(copy.path)))
+
+        def drop(copy: Project) -> None:
+            copy.close(compact=False)
+
+        label = tr("Saving %1…").replace("%1", path.name)
+        self.task = run_task(window.context.pool, window, label, work, done, self._fail, drop)
+        return self.task
+
+    def import_table(self) -> None:
+        from ui.import_dialog import ImportDialog
+
+        # duck-typed: reads go to the workspace, apply() through the controller
+        ImportDialog(cast(Workspace, RoutedWorkspace(self.window)), self.window).exec()
+
+    def new_election(self) -> None:
+        from ui.new_election_dialog import NewElectionDialog
+
+        dialog = NewElectionDialog(self.window)
+        if dialog.exec():
+            self.open_election(dialog.election(), tr("new election"))
+
+    def open_election(self, election: Election, name: str) -> None:
+        """An election made in the app gets its own project file, like an opened package."""
+        path = new_project_path(self.window.context.data_dir, Path(name))
+        project = Project.create(path, election)
+        opened = open_project(project, created=True)
+        self.window.replace_workspace(opened.workspace, opened.path, opened.project)
+        self.window.context.remember(opened.path)
+
+    def export_workbook(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, tr("Export audited workbook"), "", tr("Workbook (*.xlsx)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, out: Path) -> Task:
+        """The audited workbook, written off the GUI thread; Cancel leaves no file behind."""
+        from core.export import export_workbook
+
+        window = self.window
+        ws = window.workspace
+        result = ws.auditor.result()
+        inputs = [window.path] if window.path else []
+        reviews = dict(ws.reviews)
+        project = window.project
+        # read here: the project's connection belongs to the GUI thread's edits
+        journal = (
+            [
+                {"seq": e.seq, "at": e.at, "kind": e.kind, "label": e.label, "hash": e.hash}
+                for e in project.journal()
+            ]
+            if project is not None
+            else None
+        )
+        last_hash = project.last_hash() if project is not None else None
+
+        def work(progress: Progress) -> Path:
+            def report(fraction: float) -> bool:
+                try:
+                    progress(int(fraction * 1000), 1000)
+                except Cancelled:
+                    return False
+                return True
+
+            finished = export_workbook(
+                result,
+                out,
+                inputs=inputs,
+                progress=report,
+                reviews=reviews,
+                journal_hash=last_hash,
+                journal=journal,
+            )
+            if not finished:
+                raise Cancelled
+            return out
+
+        def done(p: Path) -> None:
+            window.show_message(tr("Exported %1").replace("%1", str(p)))
+
+        def drop(p: Path) -> None:
+            p.unlink(missing_ok=True)  # finished as Cancel was pressed: no file, as asked
+
+        label = tr("Exporting %1…").replace("%1", out.name)
+        self.task = run_task(window.context.pool, window, label, work, done, self._fail, drop)
+        return self.task
+
+    def close_project(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+
+def _lower_first(label: str) -> str:
+    return label[:1].lower() + label[1:]

@@ -1,0 +1,281 @@
+"""MainWindow: the unit tree, the results table, the findings panel and the status line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.model import SOURCES
+from core.rules import Finding
+from core.session import Workspace
+from core.store import Project
+from ui.context import AppContext
+from ui.controller import WorkspaceController
+from ui.file_actions import FileActions
+from ui.findings_panel import FindingsPanel
+from ui.formatting import display_locale, source_label, tr
+from ui.protocol_form import ProtocolForm
+from ui.results_model import ResultsModel
+from ui.results_view import ResultsView
+from ui.summary_bar import SummaryBar
+from ui.unit_tree_model import UnitTreeModel
+
+
+class MainWindow(QMainWindow):
+    """Extension points for other panels: `workspace`, `unit_selected`, `select_unit`,
+    `workspace_changed` and `add_dock`."""
+
+    unit_selected = Signal(int)
+    workspace_changed = Signal(object)  # ChangeResult, also after undo and redo
+
+    def __init__(
+        self,
+        context: AppContext,
+        workspace: Workspace,
+        path: Path | None = None,
+        locale: QLocale | None = None,
+        parent: QWidget | None = None,
+        project: Project | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.path = path
+        self.project = project  # the file every change is journalled to (None: not saved)
+        self.locale_ = display_locale(locale)
+        self.controller = WorkspaceController(workspace, self)
+        self.controller.changed.connect(self.workspace_changed)
+        self.controller.reset.connect(self._on_controller_reset)
+        self.controller.failed.connect(self._on_controller_failed)
+
+        self.tree_model = UnitTreeModel(self.controller, self.locale_, self)
+        self.unit_tree = QTreeView(self)
+        self.unit_tree.setObjectName("unitTree")
+        self.unit_tree.setAccessibleName(tr("Units"))
+        self.unit_tree.setModel(self.tree_model)
+        self.unit_tree.setUniformRowHeights(True)  # lets the view skip measuring every row
+        self.unit_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A fixed width: fitting it to contents would ask every expanded row on each change.
+        self.unit_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.unit_tree.header().setStretchLastSection(False)
+        self.unit_tree.header().resizeSection(1, 64)
+        self.unit_tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
+
+        self.results_model = ResultsModel(self.controller, self.locale_, self)
+        self.results_view = ResultsView(self.results_model, self.controller, self)
+        self.results_view.message.connect(self.show_message)
+        self.results_view.protocol_requested.connect(self.open_protocol_form)
+        self.source_switch = QComboBox(self)
+        self.source_switch.setObjectName("sourceSwitch")
+        self.source_switch.setAccessibleName(tr("Source of the figures"))
+        for src in SOURCES:
+            self.source_switch.addItem(source_label(src), src)
+        self.source_switch.currentIndexChanged.connect(self._on_source_switch_changed)
+        self.table_title = QLabel(self)
+        self.table_title.setObjectName("tableTitle")
+
+        right = QWidget(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.table_title, 1)
+        switch_label = QLabel(tr("&Source:"), right)
+        switch_label.setBuddy(self.source_switch)
+        bar.addWidget(switch_label)
+        bar.addWidget(self.source_switch)
+        box = QVBoxLayout(right)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(bar)
+        box.addWidget(self.results_view)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.unit_tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([300, 980])
+        self.setCentralWidget(splitter)
+
+        self.findings_panel = FindingsPanel(self.controller, self)
+        self.findings_panel.finding_activated.connect(self.go_to_finding)
+        self.findings_dock = self.add_dock(self.findings_panel, tr("Findings"))
+        self.findings_dock.setObjectName("findingsDock")
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("entryMessage")
+        self.message_label.setStyleSheet("color: #c62828")
+        self.summary_bar = SummaryBar(self.controller, self.locale_, self)
+        self.statusBar().addWidget(self.message_label, 1)
+        self.statusBar().addPermanentWidget(self.summary_bar)
+
+        self.files = FileActions(self)
+        self.setAcceptDrops(True)
+        self._layout_restored = False
+        self.plots_panel: QWidget | None = None
+        self.plots_dock: QDockWidget | None = None
+        # pyqtgraph takes longer to import than the window takes to show: dock it right after.
+        QTimer.singleShot(0, self._attach_plots)
+        self.resize(1280, 800)
+        self.resizeDocks([self.findings_dock], [240], Qt.Orientation.Vertical)
+        self._on_controller_reset()
+
+    # --- extension points ---------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.controller.workspace
+
+    def add_dock(self, widget: QWidget, title: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{widget.objectName() or title}")
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def restore_layout(self, geometry: object, state: object) -> None:
+        """Window size and dock places as saved on closing (absent on a first start)."""
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self._layout_restored = self.restoreState(state)
+
+    def select_unit(self, unit: int) -> None:
+        """Show the unit in the tree (expanding its ancestors) and its table."""
+        index = self.tree_model.index_of(unit)
+        parent = index.parent()
+        while parent.isValid():
+            self.unit_tree.expand(parent)
+            parent = parent.parent()
+        self.unit_tree.setCurrentIndex(index)
+        self.unit_tree.scrollTo(index)
+        if self.results_model.unit != unit:
+            self._show_unit(unit)
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _show_unit(self, unit: int) -> None:
+        self.results_model.set_unit(unit)
+        self.results_view.fit_name_column()
+        tree = self.workspace.election.units
+        level = self.workspace.election.info.levels[int(tree.level[unit])]
+        self.table_title.setText(f"<b>{tree.names[unit]}</b> ({tr(level)}, {tree.ids[unit]})")
+        self.unit_selected.emit(unit)
+
+    def _on_tree_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            unit = self.tree_model.unit_of(indexes[0])
+            if unit != self.results_model.unit:
+                self._show_unit(unit)
+
+    def _on_source_switch_changed(self, _: int) -> None:
+        self.results_model.set_source(str(self.source_switch.currentData()))
+
+    def _on_controller_reset(self) -> None:
+        e = self.workspace.election
+        where = f" — {self.path.name}" if self.path else " — " + tr("not saved")
+        self.setWindowTitle(f"{e.info.name}{where} — Sanaq")
+        root = e.units.root
+        # The id index is built on first use; build it now, not on the first figure typed.
+        QTimer.singleShot(0, lambda: e.units.index)
+        self.unit_tree.expand(self.tree_model.index_of(root))
+        self._show_unit(root)  # even when the table already holds the root: title, announce
+        self.select_unit(root)
+
+    def _on_controller_failed(self, text: str) -> None:
+        self.show_message(tr("Not changed: %1").replace("%1", text))
+
+    def show_message(self, text: str) -> None:
+        self.message_label.setText(text.splitlines()[0] if text else "")
+        self.message_label.setToolTip(text)
+        self.statusBar().setToolTip(text)
+
+    def go_to_finding(self, f: Finding) -> None:
+        """Select the unit that shows the finding's cell, switch source, and put focus on it."""
+        tree = self.workspace.election.units
+        has_kids = tree.child_start[f.unit + 1] > tree.child_start[f.unit]
+        parent = int(tree.parent[f.unit])
+        self.select_unit(f.unit if has_kids or parent < 0 else parent)
+        i = self.source_switch.findData(f.source)
+        if i >= 0:
+            self.source_switch.setCurrentIndex(i)
+        cell = self.results_model.cell_index(f.unit, f.field)
+        if cell.isValid():
+            self.results_view.setCurrentIndex(cell)
+            self.results_view.scrollTo(cell)
+        self.results_view.setFocus()
+
+    def open_protocol_form(self, unit: int) -> None:
+        form = ProtocolForm(
+            self.workspace.election, unit, self.results_model.source, self.locale_, self
+        )
+        if form.exec():
+            self.controller.apply(form.change())
+
+    # --- plots (another engineer's panel, docked when present) -------------------------------
+
+    def _attach_plots(self) -> None:
+        if self.plots_dock is not None and self.plots_panel is not None:
+            self.unit_selected.disconnect(self.plots_panel.show_unit)  # type: ignore[attr-defined]
+            self.workspace_changed.disconnect(self.plots_panel.refresh)  # type: ignore[attr-defined]
+        try:
+            from ui.plots.panel import PlotsPanel
+        except ImportError:
+            return
+        if self.plots_dock is not None:
+            self.removeDockWidget(self.plots_dock)
+            self.plots_dock.deleteLater()
+        panel = PlotsPanel(self.workspace, self)
+        panel.setObjectName("plotsPanel")
+        panel.unit_activated.connect(self.select_unit)
+        self.unit_selected.connect(panel.show_unit)
+        self.workspace_changed.connect(panel.refresh)
+        self.plots_panel = panel
+        self.plots_dock = self.add_dock(panel, tr("Plots"))
+        self.tabifyDockWidget(self.findings_dock, self.plots_dock)
+        if self._layout_restored:
+            self.restoreDockWidget(self.plots_dock)  # where the user left it last time
+        self.findings_dock.raise_()
+        if self.results_model.unit >= 0:
+            panel.show_unit(self.results_model.unit)
+
+    def replace_workspace(
+        self, workspace: Workspace, path: Path | None, project: Project | None = None
+    ) -> None:
+        """Another election: every model resets, and the plots panel is built anew for it."""
+        if self.project is not None and self.project is not project:
+            self.project.close()
+        self.path, self.project = path, project
+        self.controller.replace(workspace)
+        if self.plots_dock is not None:
+            self._attach_plots()
+
+    # --- drag and drop, closing ---------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.open_path(paths[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.setValue("window/geometry", self.saveGeometry())
+        self.context.settings.setValue("window/state", self.saveState())
+        self.files.close_project()
+        if self.project is not None:
+            self.project.close()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Plots linked to the workbench: discrepancies, percentages, fingerprint and seats."""
