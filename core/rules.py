@@ -51,6 +51,10 @@ class Rule:
     sentence: str
     formula: str
     evaluate: Evaluator
+    # The Checks sheet's difference cell, as a template the export fills with cell references
+    # (`{field}` a cell of the row, `{?field}` 0 when the sheet has no such column); a
+    # non-zero number there is a finding.
+    sheet_formula: str = ""
 
 
 def fmt(n: Number) -> str:
@@ -282,6 +286,10 @@ def _compare(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
             yield _finding(ctx, "compare.sources", unit, src, field, fv, ov, msg)
 
 
+_SUM_SHEET_FORMULA = (
+    'IF(ISNUMBER({F}),IF(ISNUMBER({below:F}),{F}-{below:F},IF({kids}>0,"not covered","")),"")'
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "protocol.valid_sum",
@@ -289,6 +297,8 @@ RULES: tuple[Rule, ...] = (
         "The votes for all contestants add up to the valid ballots.",
         "valid = Σ votes:*",
         _valid_sum,
+        sheet_formula="IF(AND(ISNUMBER({valid}),COUNT({votes:*})={n:votes}),"
+        '{valid}-SUM({votes:*}),"")',
     ),
     Rule(
         "protocol.cast_balance",
@@ -296,6 +306,8 @@ RULES: tuple[Rule, ...] = (
         "Valid and invalid ballots add up to the ballots cast.",
         "ballots_cast = valid + invalid",
         _cast_balance,
+        sheet_formula="IF(COUNT({valid},{invalid},{ballots_cast})=3,"
+        '{ballots_cast}-({valid}+{invalid}),"")',
     ),
     Rule(
         "protocol.ballot_account",
@@ -304,6 +316,9 @@ RULES: tuple[Rule, ...] = (
         "ballots_received = ballots_issued + ballots_unused + ballots_spoiled + ballots_lost"
         " − ballots_unaccounted",
         _ballot_account,
+        sheet_formula="IF(COUNT({ballots_received},{ballots_issued},{ballots_unused})=3,"
+        "{ballots_received}-(SUM({ballots_issued},{ballots_unused},{?ballots_spoiled},"
+        '{?ballots_lost})-SUM({?ballots_unaccounted})),"")',
     ),
     Rule(
         "protocol.cast_exceeds_issued",
@@ -311,6 +326,8 @@ RULES: tuple[Rule, ...] = (
         "No more ballots are found in the boxes than were issued.",
         "ballots_cast ≤ ballots_issued",
         _exceeds("protocol.cast_exceeds_issued", "ballots_issued", "issued"),
+        sheet_formula="IF(COUNT({ballots_cast},{ballots_issued})=2,"
+        'MAX(0,{ballots_cast}-{ballots_issued}),"")',
     ),
     Rule(
         "protocol.cast_exceeds_registered",
@@ -318,6 +335,8 @@ RULES: tuple[Rule, ...] = (
         "No more ballots are cast than there are voters on the list.",
         "ballots_cast ≤ registered",
         _exceeds("protocol.cast_exceeds_registered", "registered", "voters registered"),
+        sheet_formula="IF(COUNT({ballots_cast},{registered})=2,"
+        'MAX(0,{ballots_cast}-{registered}),"")',
     ),
     Rule(
         "sum.children",
@@ -325,6 +344,7 @@ RULES: tuple[Rule, ...] = (
         "Each total equals the sum of the units below it that report it.",
         "F(unit) = Σ F(cover below unit)",
         _sum_rules,
+        sheet_formula=_SUM_SHEET_FORMULA,
     ),
     Rule(
         "sum.incomplete",
@@ -332,6 +352,7 @@ RULES: tuple[Rule, ...] = (
         "A total that the units below do not fully report cannot be verified from below.",
         "F(unit) reported, F not covered below",
         lambda ctx, src, units: iter(()),  # emitted together with sum.children, one pass
+        sheet_formula=_SUM_SHEET_FORMULA,  # the same cell: "not covered" instead of a number
     ),
     Rule(
         "pct.recomputed",
@@ -339,6 +360,9 @@ RULES: tuple[Rule, ...] = (
         "Each published percentage follows from the reported figures.",
         "|pct − 100 × numerator / base| ≤ ½ × 10^−pct_decimals",
         _pct,
+        sheet_formula="IF(AND(ISNUMBER({pct}),ISNUMBER({numerator}),N({base})>0),"
+        "IF(ABS({pct}-100*{numerator}/{base})>{tol},{pct}-100*{numerator}/{base},0),"
+        '"")',
     ),
     Rule(
         "seats.allocation",
@@ -346,6 +370,7 @@ RULES: tuple[Rule, ...] = (
         "The published seats follow from the votes by the election's seat method.",
         "seats:* = allocate(votes:*, seats.total, seats.method, threshold)",
         _seats,
+        sheet_formula="N({seats})-{allocated}",
     ),
     Rule(
         "compare.sources",
@@ -353,6 +378,7 @@ RULES: tuple[Rule, ...] = (
         "An observer's copy of a protocol matches the official figures.",
         "F(observer) = F(official)",
         _compare,
+        sheet_formula='IF(AND(ISNUMBER({F}),ISNUMBER({official:F})),{F}-{official:F},"")',
     ),
 )
 RULE_SEVERITY = {r.id: r.severity for r in RULES}
