@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -89,9 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sources = [SAMPLE if args.sample else Path(args.path)]
         export_workbook(result, Path(args.export), inputs=sources)
-    if args.json:
-        json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        write_text(result, sys.stdout)
+    try:
+        if args.json:
+            json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            write_text(result, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (`| head`) has had enough; that is not a failure
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_ERRORS if result.has_errors else EXIT_CLEAN
