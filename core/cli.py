@@ -64,6 +64,25 @@ def write_text(result: AuditResult, out: TextIO) -> None:
             )
 
 
+def export(result: AuditResult, source: Path, out: Path) -> None:
+    """The audited workbook; a project file adds its review notes and journal."""
+    from core import store
+    from core.export import export_workbook
+
+    if source.is_file() and store.is_project(source):
+        with store.Project.open(source) as project:
+            export_workbook(
+                result,
+                out,
+                inputs=[source],
+                reviews=dict(project.reviews),
+                journal_hash=project.last_hash(),
+                journal=project.history(),
+            )
+    else:
+        export_workbook(result, out, inputs=[source])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python main.py audit",
@@ -86,10 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     result = run_audit(election)
     if args.export:
-        from core.export import export_workbook
-
-        sources = [SAMPLE if args.sample else Path(args.path)]
-        export_workbook(result, Path(args.export), inputs=sources)
+        export(result, SAMPLE if args.sample else Path(args.path), Path(args.export))
     try:
         if args.json:
             json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)

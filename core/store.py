@@ -342,6 +342,13 @@ class Project:
             for s, a, k, lb, p, ph, h in _entries(self.conn)
         ]
 
+    def history(self) -> list[dict[str, Any]]:
+        """The journal as rows for a report or the audited workbook."""
+        return [
+            {"seq": e.seq, "at": e.at, "kind": e.kind, "label": e.label, "hash": e.hash}
+            for e in self.journal()
+        ]
+
     def last_hash(self) -> str:
         return self._last
 

@@ -267,14 +267,7 @@ class FileActions(QObject):
         reviews = dict(ws.reviews)
         project = window.project
         # read here: the project's connection belongs to the GUI thread's edits
-        journal = (
-            [
-                {"seq": e.seq, "at": e.at, "kind": e.kind, "label": e.label, "hash": e.hash}
-                for e in project.journal()
-            ]
-            if project is not None
-            else None
-        )
+        journal = project.history() if project is not None else None
         last_hash = project.last_hash() if project is not None else None
 
         def work(progress: Progress) -> Path:

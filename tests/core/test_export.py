@@ -16,8 +16,11 @@ import xlsxwriter
 from core.audit import run_audit
 from core.cli import SAMPLE
 from core.cli import main as cli_main
+from core.edits import Change, ReviewEdit
 from core.export import export_workbook
 from core.package import load
+from core.session import Workspace
+from core.store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -268,3 +271,22 @@ def test_cli_export_writes_the_workbook(tmp_path, capsys):
     assert cli_main(["--sample", "--export", str(out)]) == 0
     capsys.readouterr()
     assert "Checks region" in sheets(out)
+
+
+def test_cli_export_of_a_project_carries_its_notes_and_journal(tmp_path):
+
+    path = tmp_path / "almaty.sanaq"
+    project = Project.create(path, load(SAMPLE))
+    ws = Workspace(project.election, journal=project)
+    adal = ("pct.recomputed", "KZ-03", "official", "pct:ADAL")
+    note = ReviewEdit(adal, ("open", ""), ("explained", "typo in the published table"))
+    ws.apply(Change("Explain Adal", reviews=(note,)))
+    project.close()
+    out = tmp_path / "audit.xlsx"
+    assert cli_main([str(path), "--export", str(out)]) == 0
+    book = python_calamine.CalamineWorkbook.from_path(str(out))
+    assert "Journal" in book.sheet_names
+    findings = book.get_sheet_by_name("Findings").to_python()
+    assert any("typo in the published table" in map(str, row) for row in findings)
+    journal = book.get_sheet_by_name("Journal").to_python()
+    assert any("Explain Adal" in map(str, row) for row in journal)
