@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -32,13 +31,6 @@ if TYPE_CHECKING:
 OPEN_FILTER = "Projects and election packages (*.sanaq *.zip *.xlsx *.xlsm);;All files (*)"
 
 
-def _has(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
 class RoutedWorkspace:
     """The workspace as dialogs see it: reading is direct, but apply() goes through the
     window's controller, so every view and panel hears about the change."""
@@ -63,7 +55,6 @@ class FileActions(QObject):
         menus = window.menuBar()
         file = menus.addMenu(tr("&File"))
         self.new_action = self._add(file, tr("&New election…"), self.new_election, "newAction")
-        self.new_action.setEnabled(_has("ui.new_election_dialog"))
         self._add(file, tr("&Open…"), self.open_file, "openAction", QKeySequence.StandardKey.Open)
         self._add(file, tr("Open &folder…"), self.open_folder, "openFolderAction")
         self.recent_menu = file.addMenu(tr("Open &recent"))
@@ -71,14 +62,12 @@ class FileActions(QObject):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file.addSeparator()
         self.import_action = self._add(file, tr("&Import…"), self.import_table, "importAction")
-        self.import_action.setEnabled(_has("ui.import_dialog"))
         self.save_as_action = self._add(
             file, tr("Save &as…"), self.save_as, "saveAsAction", QKeySequence.StandardKey.SaveAs
         )
         self.export_action = self._add(
             file, tr("&Export audited workbook…"), self.export_workbook, "exportAction"
         )
-        self.export_action.setEnabled(_has("core.export"))
         file.addSeparator()
         self._add(file, tr("&Quit"), window.close, "quitAction", QKeySequence.StandardKey.Quit)
 

@@ -222,16 +222,13 @@ class MainWindow(QMainWindow):
         if form.exec():
             self.controller.apply(form.change())
 
-    # --- plots (another engineer's panel, docked when present) -------------------------------
+    # --- plots, docked once the window shows -------------------------------------------------
 
     def _attach_plots(self) -> None:
         if self.plots_dock is not None and self.plots_panel is not None:
             self.unit_selected.disconnect(self.plots_panel.show_unit)  # type: ignore[attr-defined]
             self.workspace_changed.disconnect(self.plots_panel.refresh)  # type: ignore[attr-defined]
-        try:
-            from ui.plots.panel import PlotsPanel
-        except ImportError:
-            return
+        from ui.plots.panel import PlotsPanel  # imported late: pyqtgraph takes ~0.5 s
         if self.plots_dock is not None:
             self.removeDockWidget(self.plots_dock)
             self.plots_dock.deleteLater()

@@ -190,7 +190,6 @@ def test_review_notes_are_kept_in_the_project(qtbot, context: AppContext) -> Non
 
 
 def test_export_the_audited_workbook_in_the_background(qtbot, window: MainWindow, tmp_path):
-    pytest.importorskip("core.export")
     out = tmp_path / "audited.xlsx"
     task = window.files.export_to(out)
     qtbot.waitUntil(task.done.is_set, timeout=30000)
@@ -199,7 +198,6 @@ def test_export_the_audited_workbook_in_the_background(qtbot, window: MainWindow
 
 
 def test_cancelled_export_leaves_no_file(qtbot, window: MainWindow, tmp_path) -> None:
-    pytest.importorskip("core.export")
     out = tmp_path / "audited.xlsx"
     task = window.files.export_to(out)
     task.cancel()

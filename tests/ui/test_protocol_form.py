@@ -52,11 +52,7 @@ def test_the_form_lists_lines_in_paper_order_and_applies_one_change(
     assert any(f.rule == "protocol.valid_sum" and f.unit == almaty for f in found)
 
 
-def test_plots_panel_is_docked_when_present(qtbot, window: MainWindow) -> None:
-    try:
-        import ui.plots.panel  # noqa: F401
-    except ImportError:
-        pytest.skip("no plots panel in this tree")
+def test_plots_panel_is_docked(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.plots_dock is not None)
     assert window.plots_panel is not None
     assert window.plots_dock.objectName() == "dock_plotsPanel"
