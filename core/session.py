@@ -40,6 +40,7 @@ class Workspace:
 
     def __post_init__(self) -> None:
         self.auditor = Auditor(self.election)
+        _ = self.election.units.index  # built now, not inside the first edit's re-check
 
     @property
     def findings(self) -> list[Finding]:
