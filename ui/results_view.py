@@ -139,7 +139,14 @@ class ResultsView(QTableView):
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         pad = metrics.averageCharWidth() * 3
-        names = max(metrics.horizontalAdvance(units.names[u]) for u in rows) + pad
+        names = _widest(metrics, [units.names[u] for u in rows]) + pad
         self.verticalHeader().setFixedWidth(min(max(names, 80), 280))
-        ids = max(metrics.horizontalAdvance(units.ids[u]) for u in rows) + pad
+        ids = _widest(metrics, [units.ids[u] for u in rows]) + pad
         self.setColumnWidth(0, min(max(ids, 48), 160))
+
+
+def _widest(metrics: QFontMetrics, texts: list[str]) -> int:
+    """The widest of the texts, measuring only the longest few: a district's 400 names cost
+    a measurement each, and the longest in characters is as good as widest for a column."""
+    longest = sorted(texts, key=len)[-16:]
+    return max((metrics.horizontalAdvance(t) for t in longest), default=0)
