@@ -32,7 +32,8 @@ class InputRefused(Exception):
     """The input was refused; `problems` lists every problem found, and nothing was loaded."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
+        # In reading order: a person fixes a file from top to bottom.
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0))
         super().__init__(self.report())
 
     def report(self, limit: int = 200) -> str:
