@@ -81,11 +81,11 @@ def decode_bytes(
         return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1251", errors="replace")
-    letters = [ch for ch in text if ch.isalpha()]
-    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
-    if letters and cyrillic * 2 >= len(letters):
-        return text, "cp1251", []
+    from core.package import cyrillic_1251
+
+    cyrillic = cyrillic_1251(data)
+    if cyrillic is not None:
+        return cyrillic, "cp1251", []
     text, used, problems = _decode_as(data, file, "cp1252")
     problems.append(
         Problem(

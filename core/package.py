@@ -128,11 +128,9 @@ def decode_text(data: bytes, file: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         row = data[: exc.start].count(b"\n") + 1
-        text = data.decode("cp1251", errors="replace")
-        cyrillic = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
         guess = (
             "it looks like Windows-1251 (Cyrillic); "
-            if cyrillic > len(text) / 100
+            if cyrillic_1251(data) is not None
             else "it is not UTF-8; "
         )
         raise InputRefused(
@@ -155,6 +153,18 @@ def figure_dtype(name: str) -> type[pl.DataType] | None:
     if name in PROTOCOL_FIELDS or kind in ("votes", "seats"):
         return pl.Int64
     return pl.Float64 if kind == "pct" else None
+
+
+def cyrillic_1251(data: bytes) -> str | None:
+    """The text if the bytes read as Windows-1251 Cyrillic: most non-ASCII letters Cyrillic.
+
+    Only the non-ASCII letters count: a table of Latin names and digits with a few Russian
+    headers is still a Windows-1251 file.
+    """
+    text = data.decode("cp1251", errors="replace")
+    letters = [ch for ch in text if ch.isalpha() and not ch.isascii()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    return text if letters and cyrillic * 10 >= len(letters) * 9 else None
 
 
 def read_csv_table(data: bytes, file: str) -> tuple[list[str], pl.DataFrame]:

@@ -327,3 +327,11 @@ def test_title_lines_above_the_table_are_passed_over(tmp_path: Path) -> None:
     assert raw.header == ["Область", "Явка", "Действительные"]
     assert raw.row_number(0) == 5
     assert len(raw.rows) == 2
+
+
+def test_a_mostly_latin_table_with_russian_headers_is_windows_1251(tmp_path: Path) -> None:
+    text = "Регион;Nur Otan;Явка\nAkmola Region;278209;60,1\nAlmaty;178461;55\n"
+    p = write(tmp_path, "t.csv", text, "cp1251")
+    raw = read_table(p)
+    assert raw.encoding == "cp1251"
+    assert raw.header[0] == "Регион"
