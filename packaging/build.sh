@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -m pip install -q -r requirements.txt "pyinstaller==6.22.0"
+for ts in resources/translations/*.ts; do pyside6-lrelease "$ts" -qm "${ts%.ts}.qm"; done
 python3 -m PyInstaller --noconfirm --clean packaging/sanaq.spec
 echo "built: dist/sanaq"

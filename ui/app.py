@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from core.problems import InputRefused
 from core.session import Workspace
 from core.store import is_project
+from ui import translations
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.project_files import Opened, open_any
@@ -57,6 +58,7 @@ def run(argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setOrganizationName("Sanaq")
     app.setApplicationName("Sanaq")
+    translations.install(app)  # the translators belong to the app (their Qt parent)
     context = AppContext(QSettings())
     path = Path(argv[1]) if len(argv) > 1 else None
     window = create_window(context, path)
