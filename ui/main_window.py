@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
             self.unit_selected.disconnect(self.plots_panel.show_unit)  # type: ignore[attr-defined]
             self.workspace_changed.disconnect(self.plots_panel.refresh)  # type: ignore[attr-defined]
         from ui.plots.panel import PlotsPanel  # imported late: pyqtgraph takes ~0.5 s
+
         if self.plots_dock is not None:
             self.removeDockWidget(self.plots_dock)
             self.plots_dock.deleteLater()
