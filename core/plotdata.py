@@ -245,6 +245,23 @@ def in_subtree(tree: UnitTree, units: IntArray, top: int) -> BoolArray:
     return out
 
 
+def nearest_station(
+    fp: Fingerprint, x: float, y: float, per_pixel: tuple[float, float], within: float = 6.0
+) -> int | None:
+    """Index into `fp` of the station drawn nearest to (x, y), if within `within` pixels.
+
+    `per_pixel` is the data size of one screen pixel along each axis, so that distance is
+    measured as the reader sees it, whatever the zoom.
+    """
+    if not fp.stations.size:
+        return None
+    dx = (fp.turnout - x) / per_pixel[0]
+    dy = (fp.share - y) / per_pixel[1]
+    d2 = dx * dx + dy * dy
+    i = int(np.argmin(d2))
+    return i if d2[i] <= within * within else None
+
+
 def fingerprint_histogram(
     fp: Fingerprint, bins: int = 200
 ) -> tuple[FloatArray, FloatArray, FloatArray]:

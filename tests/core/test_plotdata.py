@@ -248,3 +248,13 @@ def test_votes_in_question_sums_vote_findings(ws: Workspace) -> None:
 def test_no_seat_rules_no_picture(ws: Workspace) -> None:
     ws.election.info.seats = None
     assert pd.seat_picture(ws.auditor.ctx, ws.findings) is None
+
+
+def test_nearest_station_is_measured_in_screen_pixels() -> None:
+    fp = pd.Fingerprint("A", np.array([7, 8]), np.array([50.0, 60.0]), np.array([40.0, 40.5]))
+    # On a squashed y axis (10 data units per pixel) 40.5 is less than a pixel from 40.
+    assert pd.nearest_station(fp, 59.0, 40.0, (1.0, 10.0)) == 1
+    assert pd.nearest_station(fp, 50.5, 40.5, (0.1, 0.1)) is None  # 7 pixels away
+    assert pd.nearest_station(fp, 50.5, 40.0, (1.0, 1.0)) == 0
+    empty = pd.Fingerprint(None, np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    assert pd.nearest_station(empty, 1.0, 1.0, (1.0, 1.0)) is None

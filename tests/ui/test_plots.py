@@ -135,6 +135,22 @@ def test_fingerprint_highlights_the_selected_region(qtbot, small: Workspace) -> 
     assert view.highlight.getData()[0].tolist() == [75.0]
 
 
+def test_hovering_a_station_names_it(qtbot, small: Workspace) -> None:  # type: ignore[no-untyped-def]
+    panel = _panel(qtbot, small)
+    panel.tabs.setCurrentWidget(panel.fingerprint)
+    view = panel.fingerprint
+    view.resize(600, 400)
+    panel.show_unit(small.election.units.root)
+    box = view.plot.getPlotItem().getViewBox()
+    view._on_scene_mouse_moved(box.mapViewToScene(QPointF(75.2, 100 * 40 / 60)))  # S3
+    assert view.plot.toolTip().startswith(
+        small.election.units.names[small.election.units.index["S3"]]
+    )
+    assert "turnout 75.0%" in view.plot.toolTip()
+    view._on_scene_mouse_moved(box.mapViewToScene(QPointF(5.0, 5.0)))
+    assert view.plot.toolTip() == ""
+
+
 def test_fingerprint_turns_into_a_density_map_when_there_are_many(
     qtbot,  # type: ignore[no-untyped-def]
     small: Workspace,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QWidget
 
 from core import plotdata
@@ -41,6 +41,7 @@ class FingerprintPlot(PlotView):
         item.getViewBox().setLimits(xMin=-5, xMax=105, yMin=-5, yMax=105)
         self.points.sigClicked.connect(self._on_points_clicked)
         self.highlight.sigClicked.connect(self._on_points_clicked)
+        self.plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
 
     def invalidate(self) -> None:
         super().invalidate()
@@ -102,3 +103,23 @@ class FingerprintPlot(PlotView):
     def _on_points_clicked(self, _item: object, points: list[object], _ev: object = None) -> None:
         if len(points):
             self.unit_activated.emit(int(points[0].data()))  # type: ignore[attr-defined]
+
+    def _on_scene_mouse_moved(self, pos: QPointF) -> None:
+        """The station under the pointer, named in a tooltip (points and density map alike)."""
+        fp = self.fp
+        box = self.plot.getPlotItem().getViewBox()
+        if fp is None or not box.sceneBoundingRect().contains(pos):
+            self.plot.setToolTip("")
+            return
+        at = box.mapSceneToView(pos)
+        size = box.viewPixelSize()
+        i = plotdata.nearest_station(fp, at.x(), at.y(), (size[0], size[1]))
+        if i is None:
+            self.plot.setToolTip("")
+            return
+        ctx = self.workspace.auditor.ctx
+        unit = int(fp.stations[i])
+        self.plot.setToolTip(
+            f"{ctx.tree.names[unit]} ({ctx.tree.ids[unit]}): turnout {fp.turnout[i]:.1f}%, "
+            f"{ctx.pct_label(fp.leader or '')} {fp.share[i]:.1f}%"
+        )
