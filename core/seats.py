@@ -107,6 +107,52 @@ class SeatAllocation:
     quota: Fraction | None
 
 
+class _Quotient:
+    """votes / divisor, ordered largest first, ties by registration; compared exactly by
+    cross-multiplying integers (a Fraction per comparison made seat margins 10x slower)."""
+
+    __slots__ = ("divisor", "i", "rank", "votes")
+
+    def __init__(self, votes: int, divisor: int, rank: tuple[int, int], i: int) -> None:
+        self.votes, self.divisor, self.rank, self.i = votes, divisor, rank, i
+
+    def __lt__(self, other: _Quotient) -> bool:
+        a, b = self.votes * other.divisor, other.votes * self.divisor
+        return a > b if a != b else self.rank < other.rank
+
+
+def _divisor_seats(
+    votes: Sequence[int],
+    chosen: list[int],
+    rank: dict[int, tuple[int, int]],
+    step: int,
+    total: int,
+    pool: int,
+    seats: list[int],
+) -> None:
+    """The `total` largest quotients votes/(1 + step*k), handed out into `seats`.
+
+    Head start: every quotient at or above pool/total is certain to win when there are at
+    most `total` of them (a quotient left out is smaller than all of them), so they are
+    given at once and only the remaining few seats go through the heap.
+    """
+    # quotients v/(1 + step*k) >= pool/total  <=>  k <= (v*total - pool) / (step*pool)
+    head = [
+        (votes[i] * total - pool) // (step * pool) + 1 if votes[i] * total >= pool else 0
+        for i in chosen
+    ]
+    if sum(head) > total:
+        head = [0] * len(chosen)
+    for i, h in zip(chosen, head, strict=True):
+        seats[i] = h
+    heap = [_Quotient(votes[i], 1 + step * seats[i], rank[i], i) for i in chosen]
+    heapq.heapify(heap)
+    for _ in range(total - sum(head)):
+        q = heapq.heappop(heap)
+        seats[q.i] += 1
+        heapq.heappush(heap, _Quotient(votes[q.i], 1 + step * seats[q.i], q.rank, q.i))
+
+
 def allocate(
     votes: Sequence[int],
     registration_order: Sequence[int],
@@ -146,13 +192,10 @@ def allocate(
                 seats[i] += 1
         else:
             step = 1 if rules.method == "dhondt" else 2
-            heap = [(-Fraction(votes[i]), rank[i], i) for i in chosen]
-            heapq.heapify(heap)
-            for _ in range(rules.total):
-                neg_q, key, i = heapq.heappop(heap)
-                seats[i] += 1
-                quotas[i] = -neg_q
-                heapq.heappush(heap, (-Fraction(votes[i], 1 + step * seats[i]), key, i))
+            _divisor_seats(votes, chosen, rank, step, rules.total, pool, seats)
+            for i in chosen:
+                if seats[i]:
+                    quotas[i] = Fraction(votes[i], 1 + step * (seats[i] - 1))
     if runner_up is not None:
         first = next(i for i in chosen if i != runner_up)
         target = min(rules.min_seats_runner_up or 0, seats[first] + seats[runner_up])
