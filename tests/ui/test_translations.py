@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -38,7 +39,9 @@ def test_translation_sources_hold_every_string_the_ui_shows(tmp_path: Path) -> N
     # English for Russian and Kazakh users: extract afresh and compare.
     fresh = tmp_path / "fresh.ts"
     files = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
-    subprocess.run(["pyside6-lupdate", *files, "-ts", str(fresh)], check=True, capture_output=True)
+    beside = Path(sys.executable).parent / "pyside6-lupdate"  # pip puts it by the interpreter
+    lupdate = str(beside) if beside.exists() else "pyside6-lupdate"
+    subprocess.run([lupdate, *files, "-ts", str(fresh)], check=True, capture_output=True)
     committed = _sources(translations.TRANSLATIONS / "sanaq_ru.ts")
     assert _sources(fresh) == committed
     assert committed == _sources(translations.TRANSLATIONS / "sanaq_kk.ts")
