@@ -153,26 +153,6 @@ class FastSheet(Worksheet):  # type: ignore[misc]
         self._formula(self._open(row, col, cell_format), f"<f>{body}</f>", value)
         return 0
 
-    def write_shared_formula(
-        self,
-        row: int,
-        col: int,
-        group: int,
-        value: Any,
-        cell_format: Format | None = None,
-        formula: str = "",
-        span: str = "",
-    ) -> None:
-        """A cell of shared formula `group`: the first cell carries the formula and the span
-        it covers (as Excel writes a filled-down column), the others only the group number."""
-        start = self._open(row, col, cell_format)
-        if formula:
-            body = xml_text(formula[1:] if formula.startswith("=") else formula)
-            f = f'<f t="shared" ref="{span}" si="{group}">{body}</f>'
-        else:
-            f = f'<f t="shared" si="{group}"/>'
-        self._formula(start, f, value)
-
     def write_row_xml(self, row: int, first_col: int, last_col: int, cells: str) -> None:
         """A whole row of `<c>` elements built by the caller (who escapes its own text)."""
         if row != self._row:

@@ -133,15 +133,6 @@ def _is_total_name(text: str) -> bool:
     return any(w.startswith(s) for w in words for s in TOTAL_WORDS)
 
 
-def find_total_rows(
-    raw: RawTable, mapping: dict[int, str], options: ImportOptions
-) -> list[SkippedRow]:
-    """Rows that hold a total: named so, or whose counts equal the sum of all the other rows."""
-    cols = _columns(raw)
-    parsed = {c: parse_column(cols[c], f, options) for c, f in mapping.items() if _is_figure(f)}
-    return _total_rows(raw, mapping, parsed)
-
-
 def _is_figure(fld: str) -> bool:
     return bool(fld) and fld not in STRUCTURE_COLUMNS
 
