@@ -11,6 +11,7 @@ from core.model import Election, column_dtype, is_pct
 
 Value = int | float | None
 REVIEW_STATUSES = ("open", "explained", "confirmed")
+_FLIP = {"": "", "create": "drop", "drop": "create"}  # a row's fate, undone
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,7 @@ class CellEdit:
     row: str = ""  # "create": the unit had no row in this source before; "drop": undoes that
 
     def inverse(self) -> CellEdit:
-        flip = {"create": "drop", "drop": "create"}.get(self.row, "")
-        return CellEdit(self.unit, self.source, self.field, self.new, self.old, flip)
+        return CellEdit(self.unit, self.source, self.field, self.new, self.old, _FLIP[self.row])
 
 
 @dataclass(frozen=True)
@@ -105,44 +105,62 @@ def parse_value(field_name: str, text: str) -> Value:
     return int(t)
 
 
+def _unit_positions(election: Election, edits: tuple[CellEdit, ...]) -> list[int]:
+    index = election.units.index
+    return [index[e.unit] for e in edits]
+
+
 def mark_new_rows(election: Election, change: Change) -> Change:
     """The change with each edit that gives a unit its first row in a source marked "create"."""
-    marked: list[CellEdit] = []
-    new_rows: set[tuple[int, str]] = set()
-    for e in change.edits:
-        u = election.units.index[e.unit]
-        figs = election.sources.get(e.source)
-        fresh = (figs is None or not figs.present[u]) and (u, e.source) not in new_rows
-        if fresh and not e.row:
-            new_rows.add((u, e.source))
-            e = CellEdit(e.unit, e.source, e.field, e.old, e.new, "create")
-        marked.append(e)
-    if not new_rows:
+    units = _unit_positions(election, change.edits)
+    marks: dict[int, CellEdit] = {}  # position in the change -> its marked edit
+    for source in {e.source for e in change.edits}:
+        figs = election.sources.get(source)
+        at = np.array(
+            [k for k, e in enumerate(change.edits) if e.source == source and not e.row],
+            dtype=np.int64,
+        )
+        if not at.size:
+            continue
+        u = np.asarray(units, dtype=np.int64)[at]
+        fresh = np.ones(u.size, bool) if figs is None else ~figs.present[u]
+        # the first edit of each new (unit, source) carries the mark
+        _, first = np.unique(u[fresh], return_index=True)
+        for k in at[fresh][first].tolist():
+            e = change.edits[k]
+            marks[k] = CellEdit(e.unit, e.source, e.field, e.old, e.new, "create")
+    if not marks:
         return change
-    return Change(change.label, tuple(marked), change.reviews, change.kind)
+    edits = tuple(marks.get(k, e) for k, e in enumerate(change.edits))
+    return Change(change.label, edits, change.reviews, change.kind)
 
 
 def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[int, str, str]]:
-    """Write the new values into the election; returns the (unit, source, field) touched."""
-    touched: list[tuple[int, str, str]] = []
-    dropped: list[tuple[int, str]] = []
-    for e in edits:
-        u = election.units.index[e.unit]
-        figs = election.source(e.source)
+    """Write the new values into the election; returns the (unit, source, field) touched.
+
+    Edits are grouped by (source, field) and written as arrays: an import of a hundred
+    thousand stations is millions of edits. Within a change the last edit of a cell wins.
+    """
+    units = _unit_positions(election, edits)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, e in enumerate(edits):
+        groups.setdefault((e.source, e.field), []).append(k)
+    for (source, fld), ks in groups.items():
+        figs = election.source(source)
+        col = figs.ensure(fld, column_dtype(fld))
+        last_first = ks[::-1]
+        u_all = np.array([units[k] for k in last_first], dtype=np.int64)
+        u, keep = np.unique(u_all, return_index=True)  # first in reverse: the last edit
+        news = [edits[last_first[i]].new for i in keep.tolist()]
+        reported = np.array([v is not None for v in news], dtype=bool)
+        values = np.array([0 if v is None else v for v in news], dtype=col.values.dtype)
         figs.present[u] = True
+        col.reported[u] = reported
+        col.values[u] = values
+    for k, e in enumerate(edits):  # after every value of the change is back in place
         if e.row == "drop":
-            dropped.append((u, e.source))
-        col = figs.ensure(e.field, column_dtype(e.field))
-        if e.new is None:
-            col.reported[u] = False
-            col.values[u] = 0
-        else:
-            col.reported[u] = True
-            col.values[u] = np.float64(e.new) if is_pct(e.field) else np.int64(e.new)
-        touched.append((u, e.source, e.field))
-    for u, source in dropped:  # after every value of the change is back in place
-        election.sources[source].present[u] = False
-    return touched
+            election.sources[e.source].present[units[k]] = False
+    return [(units[k], e.source, e.field) for k, e in enumerate(edits)]
 
 
 @dataclass

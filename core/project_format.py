@@ -39,7 +39,16 @@ def canonical_json(obj: object) -> str:
 
 
 def entry_hash(prev_hash: str, seq: int, at: str, kind: str, label: str, payload: object) -> str:
-    doc = canonical_json([seq, at, kind, label, payload])
+    return entry_hash_of_text(prev_hash, seq, at, kind, label, canonical_json(payload))
+
+
+def entry_hash_of_text(
+    prev_hash: str, seq: int, at: str, kind: str, label: str, payload_text: str
+) -> str:
+    """entry_hash for a payload already in canonical JSON: the same bytes, encoded once
+    (canonical JSON of a list is its items' canonical JSON, comma-joined in brackets)."""
+    head = ",".join(canonical_json(x) for x in (seq, at, kind, label))
+    doc = f"[{head},{payload_text}]"
     return hashlib.sha256((prev_hash + doc).encode("utf-8")).hexdigest()
 
 

@@ -37,7 +37,7 @@ from core.project_format import (
     canonical_json,
     chain_problems,
     election_from_blobs,
-    entry_hash,
+    entry_hash_of_text,
     snapshot_blobs,
     snapshot_hash,
 )
@@ -311,7 +311,7 @@ class Project:
         text = canonical_json(payload)
         at = datetime.now(UTC).isoformat(timespec="milliseconds")
         seq = self._seq + 1
-        digest = entry_hash(self._last, seq, at, change.kind, change.label, json.loads(text))
+        digest = entry_hash_of_text(self._last, seq, at, change.kind, change.label, text)
         conn = self.conn
         with _transaction(conn, "IMMEDIATE"):
             last = conn.execute(

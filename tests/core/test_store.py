@@ -345,3 +345,11 @@ def test_a_change_that_could_not_be_replayed_is_refused_before_writing(project_p
         assert project.journal() == []
     with Project.open(project_path) as again:
         assert again.verify() == []
+
+
+def test_entry_hash_from_text_equals_the_hash_of_the_decoded_payload():
+    payload = {"label": "Ввод", "edits": [["KZ-03", "official", "pct:ADAL", 5.21, 5.86]]}
+    text = project_format.canonical_json(payload)
+    assert project_format.entry_hash_of_text(
+        "ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", text
+    ) == (project_format.entry_hash("ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", payload))
