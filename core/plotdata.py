@@ -11,8 +11,8 @@ from fractions import Fraction
 import numpy as np
 
 from core.audit import AuditContext
-from core.model import SPECIAL_PCTS, BoolArray, Column, FloatArray, IntArray, UnitTree
-from core.rules import Finding
+from core.model import BoolArray, Column, FloatArray, IntArray, UnitTree
+from core.rules import Finding, pct_terms, pct_tolerance
 from core.seats import SeatAllocation, SeatRules, allocate
 
 FindingMap = Mapping[tuple[str, int, str, str], Finding]
@@ -136,30 +136,18 @@ class PctPairs:
 
 
 def pct_pairs(ctx: AuditContext, units: IntArray, source: str = "official") -> PctPairs:
-    """Mirrors pct.recomputed: the same numerators and bases, for every point, not just misses."""
-    tol = 0.5 * 10.0 ** (-ctx.info.pct_decimals) + 1e-9
-    figs = ctx.election.sources.get(source)
+    """pct.recomputed's own terms (rules.pct_terms), for every point, not just the misses."""
+    tol = pct_tolerance(ctx.info.pct_decimals)
     out_u: list[IntArray] = []
     out_f: list[str] = []
     out_p: list[FloatArray] = []
     out_r: list[FloatArray] = []
-    for name, col in figs.columns.items() if figs is not None else ():
-        if not name.startswith("pct:"):
-            continue
-        what = name[4:]
-        numer_name = (
-            {"turnout": "ballots_cast"}.get(what, what) if what in SPECIAL_PCTS else f"votes:{what}"
-        )
-        numer = figs.columns.get(numer_name) if figs is not None else None
-        if numer is None:
-            continue
-        base_vals, base_ok = ctx.base(source, ctx.info.base_of(what))
-        u = units[col.reported[units] & numer.reported[units] & base_ok[units]]
-        u = u[base_vals[u] > 0]
-        out_u.append(u)
-        out_f.extend([name] * int(u.size))
-        out_p.append(col.values[u].astype(np.float64))
-        out_r.append(100.0 * numer.values[u] / base_vals[u])
+    terms = pct_terms(ctx, source, units) if source in ctx.election.sources else iter(())
+    for t in terms:
+        out_u.append(t.units)
+        out_f.extend([t.name] * int(t.units.size))
+        out_p.append(t.published.astype(np.float64))
+        out_r.append(t.computed)
     if not out_u:
         z = np.zeros(0, np.float64)
         return PctPairs(_empty_int(), (), z, z.copy(), tol)

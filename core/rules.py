@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from core.model import SPECIAL_PCTS, Column, IntArray, SourceFigures
 from core.seats import allocate
@@ -193,37 +194,66 @@ def _sum_rules(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding
 # --- percentages -------------------------------------------------------------------------------
 
 
-def _pct(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class PctTerms:
+    """One published percentage column over the units where it can be checked."""
+
+    name: str  # pct:...
+    what: str  # the contestant code, or turnout / invalid / valid
+    base_name: str
+    units: IntArray
+    published: npt.NDArray[np.float64]
+    numerator: IntArray
+    base: IntArray
+
+    @property
+    def computed(self) -> npt.NDArray[np.float64]:
+        out: npt.NDArray[np.float64] = 100.0 * self.numerator / self.base
+        return out
+
+
+def pct_tolerance(decimals: int) -> float:
+    """Half a unit of the last published decimal, plus 1e-9 (CONTRACT §2, pct.recomputed)."""
+    return 0.5 * 10.0 ** (-decimals) + 1e-9
+
+
+def pct_terms(ctx: AuditContext, src: str, units: IntArray) -> Iterator[PctTerms]:
+    """Each published percentage with its numerator and base, where all three are reported
+    and the base is not 0: what pct.recomputed checks, and what the plots draw."""
     figs = ctx.figs(src)
-    info = ctx.info
-    tol = 0.5 * 10.0 ** (-info.pct_decimals) + 1e-9
     for name, col in figs.columns.items():
         if not name.startswith("pct:"):
             continue
         what = name[4:]
-        numer_name = (
-            {"turnout": "ballots_cast"}.get(what, what) if what in SPECIAL_PCTS else f"votes:{what}"
-        )
+        numer_name = f"votes:{what}"
+        if what in SPECIAL_PCTS:
+            numer_name = "ballots_cast" if what == "turnout" else what
         numer = figs.columns.get(numer_name)
         if numer is None:
             continue
-        base_name = info.base_of(what)
+        base_name = ctx.info.base_of(what)
         base_vals, base_ok = ctx.base(src, base_name)
         u = units[col.reported[units] & numer.reported[units] & base_ok[units]]
-        base = base_vals[u]
-        u, base = u[base > 0], base[base > 0]
-        computed = 100.0 * numer.values[u] / base
-        published = col.values[u]
-        for i in np.flatnonzero(np.abs(published - computed) > tol):
-            unit = int(u[i])
-            exp = round(float(computed[i]), info.pct_decimals)
-            pub = float(published[i])
-            label = ctx.pct_label(what)
+        u = u[base_vals[u] > 0]
+        yield PctTerms(name, what, base_name, u, col.values[u], numer.values[u], base_vals[u])
+
+
+def _pct(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
+    d = ctx.info.pct_decimals
+    tol = pct_tolerance(d)
+    for t in pct_terms(ctx, src, units):
+        computed = t.computed
+        for i in np.flatnonzero(np.abs(t.published - computed) > tol):
+            exp = round(float(computed[i]), d)
+            pub = float(t.published[i])
             msg = (
-                f"published {pub:.{info.pct_decimals}f}% but {fmt(int(numer.values[unit]))} of "
-                f"{fmt(int(base[i]))} {ctx.base_words(base_name)} is {exp:.{info.pct_decimals}f}%"
+                f"published {pub:.{d}f}% but {fmt(int(t.numerator[i]))} of "
+                f"{fmt(int(t.base[i]))} {ctx.base_words(t.base_name)} is {exp:.{d}f}%"
             )
-            yield Finding("pct.recomputed", WARNING, unit, src, name, exp, pub, f"{label}: {msg}")
+            label = ctx.pct_label(t.what)
+            yield Finding(
+                "pct.recomputed", WARNING, int(t.units[i]), src, t.name, exp, pub, f"{label}: {msg}"
+            )
 
 
 # --- seats -------------------------------------------------------------------------------------
