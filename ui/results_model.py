@@ -129,15 +129,12 @@ class ResultsModel(QAbstractTableModel):
         return self._figs.value(field, unit)
 
     def derived_valid(self, unit: int) -> int | None:
-        """`valid` as the sum of votes, when valid is not reported and every vote is."""
-        figs = self._figs
-        total = 0
-        for code in self.election.info.codes:
-            v = figs.value(f"votes:{code}", unit)
-            if v is None:
-                return None
-            total += int(v)
-        return total if self.election.info.codes else None
+        """`valid` as the sum of votes, when valid is not reported and every vote is: the
+        audit's own percent base (AuditContext.base), kept current by every edit."""
+        if self.source not in self.election.sources:
+            return None
+        values, ok = self._controller.workspace.auditor.ctx.base(self.source, "valid")
+        return int(values[unit]) if ok[unit] else None
 
     # --- QAbstractTableModel ------------------------------------------------------------------
 
