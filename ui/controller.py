@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication
 
 from core.edits import Change
 from core.session import ChangeResult, Workspace
 from ui.finding_index import FindingIndex
+
+BUSY_CELLS = 20_000  # beyond this a change takes a noticeable moment (~0.1 s)
 
 
 class WorkspaceController(QObject):
@@ -36,28 +39,36 @@ class WorkspaceController(QObject):
     def apply(self, change: Change) -> ChangeResult | None:
         if not change.edits and not change.reviews:
             return None
-        return self._guarded(lambda: self.workspace.apply(change))
+        return self._guarded(lambda: self.workspace.apply(change), len(change.edits))
 
     def undo(self) -> ChangeResult | None:
         if not self.workspace.history.can_undo:
             return None
-        return self._guarded(self.workspace.undo)
+        return self._guarded(self.workspace.undo, len(self.workspace.history.done[-1].edits))
 
     def redo(self) -> ChangeResult | None:
         if not self.workspace.history.can_redo:
             return None
-        return self._guarded(self.workspace.redo)
+        return self._guarded(self.workspace.redo, len(self.workspace.history.undone[-1].edits))
 
-    def _guarded(self, run: Callable[[], ChangeResult]) -> ChangeResult | None:
+    def _guarded(self, run: Callable[[], ChangeResult], cells: int) -> ChangeResult | None:
         """The journal writes first; if it refuses, nothing was applied and the user is told."""
         history = self.workspace.history
         done, undone = list(history.done), list(history.undone)
+        # Applied on the GUI thread, where the project file's connection lives: an import
+        # takes ~1.6 s per 300,000 cells, so the window says it is busy meanwhile.
+        busy = cells > BUSY_CELLS
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = run()
         except (OSError, ValueError, RuntimeError, sqlite3.Error) as exc:
             history.done[:], history.undone[:] = done, undone  # undo/redo moved it already
             self.failed.emit(str(exc))
             return None
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         return self._announce(result)
 
     def _announce(self, result: ChangeResult) -> ChangeResult:
