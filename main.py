@@ -5,7 +5,7 @@ import sys
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "audit":
-        from core.cli import main as audit
+        from core.cli.audit import main as audit
 
         return audit(sys.argv[2:])
     from ui.app import run

@@ -38,9 +38,9 @@ def best(cmd: list[str], runs: int) -> tuple[float, float]:
 
 def recheck(package: Path) -> None:
     sys.path.insert(0, str(ROOT))
-    from core.edits import CellEdit, Change
-    from core.package import load
-    from core.session import Workspace
+    from core.opener.load import load
+    from core.project.edits import CellEdit, Change
+    from core.project.session import Workspace
 
     election = load(package)
     t = time.perf_counter()

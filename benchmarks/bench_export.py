@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run_one(package: str) -> None:
     sys.path.insert(0, str(ROOT))
-    from core.audit import run_audit
-    from core.cli import SAMPLE
-    from core.export import export_workbook
-    from core.package import load
+    from core.cli.audit import SAMPLE
+    from core.export.workbook import export_workbook
+    from core.opener.load import load
+    from core.rules.audit import run_audit
 
     path = SAMPLE if package == "sample" else Path(package)
     t0 = time.perf_counter()

@@ -24,10 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
-from core import package, plotdata
-from core.edits import CellEdit, Change
-from core.seats import SeatRules
-from core.session import Workspace
+from core.analysis import plotdata
+from core.model.seat_rules import SeatRules
+from core.opener.load import load
+from core.project.edits import CellEdit, Change
+from core.project.session import Workspace
 from ui.plots.base import PlotView
 from ui.plots.panel import PlotsPanel
 
@@ -49,7 +50,7 @@ def main() -> None:
     assert isinstance(app, QApplication)
 
     t0 = time.perf_counter()
-    election = package.load(args.package)
+    election = load(args.package)
     if election.info.seats is None:  # synthetic packages carry no seat rules: use Kazakhstan's
         election.info.seats = SeatRules(
             98, "largest_remainder_hare", Fraction(7), "ballots_cast", 2

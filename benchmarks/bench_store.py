@@ -16,9 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from core.edits import CellEdit, Change
-from core.package import load
-from core.store import Project
+from core.opener.load import load
+from core.project.edits import CellEdit, Change
+from core.project.store import Project
 
 
 def step(name: str, start: float, extra: str = "") -> float:

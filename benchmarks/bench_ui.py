@@ -57,8 +57,8 @@ def big(package: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from core.package import load
-    from core.session import Workspace
+    from core.opener.load import load
+    from core.project.session import Workspace
     from ui.context import AppContext
     from ui.main_window import MainWindow
 

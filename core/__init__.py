@@ -1,1 +1,1 @@
-"""Sanaq's domain: elections, figures, rules and audits, in plain Python and numpy (no Qt)."""
+"""Sanaq's domain in plain Python and numpy, in rooms by role; nothing here imports Qt."""

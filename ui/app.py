@@ -10,13 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from core.problems import InputRefused
-from core.session import Workspace
-from core.store import is_project
+from core.model.problems import InputRefused
+from core.opener.workfile import Opened, open_any
+from core.project.session import Workspace
+from core.project.store import is_project
 from ui import translations
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.project_files import Opened, open_any
 
 # Projects up to this size open before the window shows; larger ones open in the background.
 OPEN_AT_ONCE_BYTES = 8 * 1024**2
@@ -42,7 +42,7 @@ def create_window(context: AppContext, path: Path | None = None) -> MainWindow:
         context.remember(opened.path)
         window = MainWindow(context, opened.workspace, opened.path, project=opened.project)
     else:
-        from core.package import load
+        from core.opener.load import load
 
         window = MainWindow(context, Workspace(load(context.sample)), None)
         if target is not None:

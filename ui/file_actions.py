@@ -1,21 +1,17 @@
-"""The window's menus and what they do: open, save as, recent files, import, export, undo."""
+"""The file and edit actions: open, save as, recent files, import, export, new, undo, redo."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from core.edits import Change
-from core.model import Election
-from core.problems import InputRefused
-from core.session import ChangeResult, Workspace
-from core.store import Project
-from ui.formatting import tr
-from ui.project_files import (
+from core.model.election import Election
+from core.model.problems import InputRefused
+from core.opener.workfile import (
     PROJECT_SUFFIX,
     Opened,
     discard,
@@ -23,75 +19,71 @@ from ui.project_files import (
     open_any,
     open_project,
 )
+from core.project.edits import Change
+from core.project.session import ChangeResult, Workspace
+from core.project.store import Project
+from ui.context import AppContext
+from ui.controller import WorkspaceController
+from ui.formatting import tr
 from ui.workers import Cancelled, Progress, Task, run_task
-
-if TYPE_CHECKING:
-    from ui.main_window import MainWindow
 
 OPEN_FILTER = "Projects and election packages (*.sanaq *.zip *.xlsx *.xlsm);;All files (*)"
 
 
 class RoutedWorkspace:
     """The workspace as dialogs see it: reading is direct, but apply() goes through the
-    window's controller, so every view and panel hears about the change."""
+    controller, so every view and panel hears about the change."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
+    def __init__(self, controller: WorkspaceController) -> None:
+        self._controller = controller
 
     def apply(self, change: Change) -> ChangeResult | None:
-        return self._window.controller.apply(change)
+        return self._controller.apply(change)
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._window.workspace, name)
+        return getattr(self._controller.workspace, name)
 
 
 class FileActions(QObject):
-    """Owns the menu bar's actions; opening and saving run off the GUI thread."""
+    """Owns the file and edit actions (the window lays them out in its menus); opening,
+    saving and exporting run off the GUI thread."""
 
-    def __init__(self, window: MainWindow) -> None:
+    message = Signal(str)
+
+    def __init__(
+        self, window: QWidget, controller: WorkspaceController, context: AppContext
+    ) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # the parent of dialogs and progress
+        self.controller = controller
+        self.context = context
         self.task: Task | None = None
-        menus = window.menuBar()
-        file = menus.addMenu(tr("&File"))
-        self.new_action = self._add(file, tr("&New election…"), self.new_election, "newAction")
-        self._add(file, tr("&Open…"), self.open_file, "openAction", QKeySequence.StandardKey.Open)
-        self._add(file, tr("Open &folder…"), self.open_folder, "openFolderAction")
-        self.recent_menu = file.addMenu(tr("Open &recent"))
+        self.new_action = self._action(tr("&New election…"), self.new_election, "newAction")
+        self.open_action = self._action(
+            tr("&Open…"), self.open_file, "openAction", QKeySequence.StandardKey.Open
+        )
+        self.open_folder_action = self._action(
+            tr("Open &folder…"), self.open_folder, "openFolderAction"
+        )
+        self.recent_menu = QMenu(tr("Open &recent"), window)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file.addSeparator()
-        self.import_action = self._add(file, tr("&Import…"), self.import_table, "importAction")
-        self.save_as_action = self._add(
-            file, tr("Save &as…"), self.save_as, "saveAsAction", QKeySequence.StandardKey.SaveAs
+        self.import_action = self._action(tr("&Import…"), self.import_table, "importAction")
+        self.save_as_action = self._action(
+            tr("Save &as…"), self.save_as, "saveAsAction", QKeySequence.StandardKey.SaveAs
         )
-        self.export_action = self._add(
-            file, tr("&Export audited workbook…"), self.export_workbook, "exportAction"
+        self.export_action = self._action(
+            tr("&Export audited workbook…"), self.export_workbook, "exportAction"
         )
-        file.addSeparator()
-        self._add(file, tr("&Quit"), window.close, "quitAction", QKeySequence.StandardKey.Quit)
-
-        edit = menus.addMenu(tr("&Edit"))
-        self.undo_action = self._add(edit, tr("&Undo"), self.undo, "undoAction")
+        self.undo_action = self._action(tr("&Undo"), self.undo, "undoAction")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self._add(edit, tr("&Redo"), self.redo, "redoAction")
+        self.redo_action = self._action(tr("&Redo"), self.redo, "redoAction")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addSeparator()
-        self._add(
-            edit,
-            tr("&Protocol form…"),
-            self._open_protocol_form,
-            "protocolAction",
-            QKeySequence("Ctrl+Return"),
-        )
-        view = menus.addMenu(tr("&View"))
-        view.addAction(window.findings_dock.toggleViewAction())
-        window.controller.history_changed.connect(self._on_history_changed)
+        controller.history_changed.connect(self._on_history_changed)
         self._on_history_changed()
 
-    def _add(
+    def _action(
         self,
-        menu: QMenu,
         text: str,
         slot: Any,
         name: str,
@@ -102,28 +94,22 @@ class FileActions(QObject):
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda *_: slot())
-        menu.addAction(action)
         return action
 
     # --- undo and redo mirror the workspace's history ----------------------------------------
 
     def undo(self) -> None:
-        self.window.controller.undo()
+        self.controller.undo()
 
     def redo(self) -> None:
-        self.window.controller.redo()
+        self.controller.redo()
 
     def _on_history_changed(self) -> None:
-        h = self.window.workspace.history
+        h = self.controller.workspace.history
         self.undo_action.setEnabled(h.can_undo)
         self.redo_action.setEnabled(h.can_redo)
         self.undo_action.setText(tr("&Undo %1").replace("%1", _lower_first(h.undo_label)).strip())
         self.redo_action.setText(tr("&Redo %1").replace("%1", _lower_first(h.redo_label)).strip())
-
-    def _open_protocol_form(self) -> None:
-        view = self.window.results_view
-        if view.currentIndex().isValid():
-            self.window.open_protocol_form(view.results().unit_at(view.currentIndex().row()))
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -141,7 +127,7 @@ class FileActions(QObject):
         """Open and audit off the GUI thread; the election shown stays until that succeeds.
 
         A package is copied into a new project file first, so every change is journalled."""
-        data_dir = self.window.context.data_dir
+        data_dir = self.context.data_dir
 
         def work(progress: Progress) -> Opened:
             progress(0, 0)
@@ -154,19 +140,17 @@ class FileActions(QObject):
             return opened
 
         def done(opened: Opened) -> None:
-            self.window.replace_workspace(opened.workspace, opened.path, opened.project)
-            self.window.context.remember(opened.path)
-            self.window.show_message(tr("Opened %1").replace("%1", str(path)))
+            self.controller.replace(opened.workspace, opened.path, opened.project)
+            self.context.remember(opened.path)
+            self.message.emit(tr("Opened %1").replace("%1", str(path)))
 
         label = tr("Opening %1…").replace("%1", path.name)
-        self.task = run_task(
-            self.window.context.pool, self.window, label, work, done, self._fail, discard
-        )
+        self.task = run_task(self.context.pool, self.window, label, work, done, self._fail, discard)
         return self.task
 
     def _fail(self, exc: Exception) -> None:
         text = exc.report(40) if isinstance(exc, InputRefused) else str(exc)
-        self.window.show_message(text)
+        self.message.emit(text)
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Sanaq"), tr("Refused"), parent=self.window)
         box.setObjectName("errorBox")
         box.setInformativeText(text)
@@ -174,7 +158,7 @@ class FileActions(QObject):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for p in self.window.context.recent_files():
+        for p in self.context.recent_files():
             action = self.recent_menu.addAction(p)
             action.triggered.connect(lambda *_, p=p: self.open_path(Path(p)))
         self.recent_menu.setEnabled(True)
@@ -191,8 +175,8 @@ class FileActions(QObject):
 
     def save_to(self, path: Path) -> Task:
         """A copy of the project, journal and notes included; the window goes on in the copy."""
-        window = self.window
-        project, workspace = window.project, window.workspace
+        controller = self.controller
+        project, workspace = controller.project, controller.workspace
 
         def work(progress: Progress) -> Project:
             progress(0, 0)
@@ -202,29 +186,25 @@ class FileActions(QObject):
             return Project.create(path, workspace.election, overwrite=True, reviews=notes)
 
         def done(copy: Project) -> None:
-            if window.project is not None:
-                window.project.close()
-            window.project, window.path = copy, copy.path
-            workspace.journal = copy
-            window.context.remember(copy.path)
-            window.setWindowTitle(f"{workspace.election.info.name} — {copy.path.name} — Sanaq")
-            window.show_message(tr("Saved as %1").replace("%1", str(copy.path)))
+            controller.saved_as(copy)
+            self.context.remember(copy.path)
+            self.message.emit(tr("Saved as %1").replace("%1", str(copy.path)))
 
         def drop(copy: Project) -> None:
             copy.close(compact=False)
 
         label = tr("Saving %1…").replace("%1", path.name)
-        self.task = run_task(window.context.pool, window, label, work, done, self._fail, drop)
+        self.task = run_task(self.context.pool, self.window, label, work, done, self._fail, drop)
         return self.task
 
     def import_table(self) -> None:
-        from ui.import_dialog import ImportDialog
+        from ui.dialogs.import_dialog import ImportDialog
 
         # duck-typed: reads go to the workspace, apply() through the controller
-        ImportDialog(cast(Workspace, RoutedWorkspace(self.window)), self.window).exec()
+        ImportDialog(cast(Workspace, RoutedWorkspace(self.controller)), self.window).exec()
 
     def new_election(self) -> None:
-        from ui.new_election_dialog import NewElectionDialog
+        from ui.dialogs.new_election_dialog import NewElectionDialog
 
         dialog = NewElectionDialog(self.window)
         if dialog.exec():
@@ -232,11 +212,11 @@ class FileActions(QObject):
 
     def open_election(self, election: Election, name: str) -> None:
         """An election made in the app gets its own project file, like an opened package."""
-        path = new_project_path(self.window.context.data_dir, Path(name))
+        path = new_project_path(self.context.data_dir, Path(name))
         project = Project.create(path, election)
         opened = open_project(project, created=True)
-        self.window.replace_workspace(opened.workspace, opened.path, opened.project)
-        self.window.context.remember(opened.path)
+        self.controller.replace(opened.workspace, opened.path, opened.project)
+        self.context.remember(opened.path)
 
     def export_workbook(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -247,14 +227,13 @@ class FileActions(QObject):
 
     def export_to(self, out: Path) -> Task:
         """The audited workbook, written off the GUI thread; Cancel leaves no file behind."""
-        from core.export import export_workbook
+        from core.export.workbook import export_workbook
 
-        window = self.window
-        ws = window.workspace
+        ws = self.controller.workspace
         result = ws.auditor.result()
-        inputs = [window.path] if window.path else []
+        inputs = [self.controller.path] if self.controller.path else []
         reviews = dict(ws.reviews)
-        project = window.project
+        project = self.controller.project
         # read here: the project's connection belongs to the GUI thread's edits
         journal = project.history() if project is not None else None
         last_hash = project.last_hash() if project is not None else None
@@ -281,13 +260,13 @@ class FileActions(QObject):
             return out
 
         def done(p: Path) -> None:
-            window.show_message(tr("Exported %1").replace("%1", str(p)))
+            self.message.emit(tr("Exported %1").replace("%1", str(p)))
 
         def drop(p: Path) -> None:
             p.unlink(missing_ok=True)  # finished as Cancel was pressed: no file, as asked
 
         label = tr("Exporting %1…").replace("%1", out.name)
-        self.task = run_task(window.context.pool, window, label, work, done, self._fail, drop)
+        self.task = run_task(self.context.pool, self.window, label, work, done, self._fail, drop)
         return self.task
 
     def close_project(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLocale
 
-from core.model import ElectionInfo, is_pct
+from core.model.election import ElectionInfo, is_pct
 
 NOT_REPORTED = "—"  # an em dash: visibly not a zero
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.model import SOURCES
-from core.rules import Finding
-from core.session import Workspace
-from core.store import Project
+from core.model.election import SOURCES
+from core.project.session import Workspace
+from core.project.store import Project
+from core.rules.finding import Finding
 from ui.context import AppContext
 from ui.controller import WorkspaceController
+from ui.dialogs.protocol_form import ProtocolForm
 from ui.file_actions import FileActions
-from ui.findings_panel import FindingsPanel
+from ui.findings.findings_panel import FindingsPanel
 from ui.formatting import display_locale, source_label, tr
-from ui.protocol_form import ProtocolForm
-from ui.results_model import ResultsModel
-from ui.results_view import ResultsView
 from ui.summary_bar import SummaryBar
-from ui.unit_tree_model import UnitTreeModel
+from ui.table.results_model import ResultsModel
+from ui.table.results_view import ResultsView
+from ui.tree.unit_tree_model import UnitTreeModel
 
 
 class MainWindow(QMainWindow):
@@ -54,10 +54,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = context
-        self.path = path
-        self.project = project  # the file every change is journalled to (None: not saved)
         self.locale_ = display_locale(locale)
-        self.controller = WorkspaceController(workspace, self)
+        # the controller holds the project file every change is journalled to (None: not saved)
+        self.controller = WorkspaceController(workspace, self, path, project)
         self.controller.changed.connect(self.workspace_changed)
         self.controller.reset.connect(self._on_controller_reset)
         self.controller.failed.connect(self._on_controller_failed)
@@ -118,7 +117,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.message_label, 1)
         self.statusBar().addPermanentWidget(self.summary_bar)
 
-        self.files = FileActions(self)
+        self.files = FileActions(self, self.controller, context)
+        self.files.message.connect(self.show_message)
+        self._build_menus()
         self.setAcceptDrops(True)
         self._layout_restored = False
         self.plots_panel: QWidget | None = None
@@ -134,6 +135,14 @@ class MainWindow(QMainWindow):
     @property
     def workspace(self) -> Workspace:
         return self.controller.workspace
+
+    @property
+    def project(self) -> Project | None:
+        return self.controller.project
+
+    @property
+    def path(self) -> Path | None:
+        return self.controller.path
 
     def add_dock(self, widget: QWidget, title: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -181,7 +190,38 @@ class MainWindow(QMainWindow):
     def _on_source_switch_changed(self, _: int) -> None:
         self.results_model.set_source(str(self.source_switch.currentData()))
 
+    def _build_menus(self) -> None:
+        files, menus = self.files, self.menuBar()
+        file = menus.addMenu(tr("&File"))
+        file.addActions([files.new_action, files.open_action, files.open_folder_action])
+        file.addMenu(files.recent_menu)
+        file.addSeparator()
+        file.addActions([files.import_action, files.save_as_action, files.export_action])
+        file.addSeparator()
+        quit_action = QAction(tr("&Quit"), self)
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file.addAction(quit_action)
+        edit = menus.addMenu(tr("&Edit"))
+        edit.addActions([files.undo_action, files.redo_action])
+        edit.addSeparator()
+        form = QAction(tr("&Protocol form…"), self)
+        form.setObjectName("protocolAction")
+        form.setShortcut(QKeySequence("Ctrl+Return"))
+        form.triggered.connect(self._on_protocol_action_triggered)
+        edit.addAction(form)
+        view = menus.addMenu(tr("&View"))
+        view.addAction(self.findings_dock.toggleViewAction())
+
+    def _on_protocol_action_triggered(self) -> None:
+        view = self.results_view
+        if view.currentIndex().isValid():
+            self.open_protocol_form(view.results().unit_at(view.currentIndex().row()))
+
     def _on_controller_reset(self) -> None:
+        if self.plots_dock is not None:
+            self._attach_plots()  # built anew for the other election
         e = self.workspace.election
         where = f" — {self.path.name}" if self.path else " — " + tr("not saved")
         self.setWindowTitle(f"{e.info.name}{where} — Sanaq")
@@ -251,12 +291,7 @@ class MainWindow(QMainWindow):
         self, workspace: Workspace, path: Path | None, project: Project | None = None
     ) -> None:
         """Another election: every model resets, and the plots panel is built anew for it."""
-        if self.project is not None and self.project is not project:
-            self.project.close()
-        self.path, self.project = path, project
-        self.controller.replace(workspace)
-        if self.plots_dock is not None:
-            self._attach_plots()
+        self.controller.replace(workspace, path, project)
 
     # --- drag and drop, closing ---------------------------------------------------------------
 
@@ -274,6 +309,5 @@ class MainWindow(QMainWindow):
         self.context.settings.setValue("window/geometry", self.saveGeometry())
         self.context.settings.setValue("window/state", self.saveState())
         self.files.close_project()
-        if self.project is not None:
-            self.project.close()
+        self.controller.close()
         super().closeEvent(event)

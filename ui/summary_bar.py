@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core.rules import SEVERITIES
+from core.rules.finding import SEVERITIES
 from ui.controller import WorkspaceController
 from ui.formatting import tr
 from ui.icons import status_icon

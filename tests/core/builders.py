@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.model import Election
-from core.package import load
+from core.model.election import Election
+from core.opener.load import load
 
 CODES = ("A", "B")
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QLocale, QModelIndex, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from core.cli import SAMPLE
-from core.package import load
-from core.session import Workspace
+from core.cli.audit import SAMPLE
+from core.opener.load import load
+from core.project.session import Workspace
 from ui.context import AppContext
 from ui.main_window import MainWindow
 

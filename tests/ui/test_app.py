@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from core.edits import CellEdit, Change
-from core.store import Project
+from core.project.edits import CellEdit, Change
+from core.project.store import Project
 from ui.app import create_window
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -67,7 +67,7 @@ def test_a_killed_process_loses_no_acknowledged_edit(tmp_path: Path) -> None:
         sys.path.insert(0, {str(ROOT)!r})
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
-        from core.edits import CellEdit, Change
+        from core.project.edits import CellEdit, Change
         from ui.app import create_window
         from ui.context import AppContext
         app = QApplication([])
@@ -209,7 +209,7 @@ def test_cancelled_export_leaves_no_file(qtbot, window: MainWindow, tmp_path) ->
 def test_a_dialog_applying_through_the_window_updates_every_view(qtbot, window: MainWindow):
     from ui.file_actions import RoutedWorkspace
 
-    routed = RoutedWorkspace(window)
+    routed = RoutedWorkspace(window.controller)
     assert routed.election is window.workspace.election
     units = window.workspace.election.units
     change = Change("Import of 1 row", (CellEdit("KZ-03", "official", "pct:ADAL", 5.21, 5.86),))
@@ -235,8 +235,8 @@ def test_recent_files_put_the_last_opened_first(qtbot, window: MainWindow, small
 
 
 def test_a_new_election_gets_its_own_project(qtbot, window: MainWindow) -> None:
-    from core.cli import SAMPLE
-    from core.package import load
+    from core.cli.audit import SAMPLE
+    from core.opener.load import load
 
     election = load(SAMPLE)
     window.files.open_election(election, "new election")

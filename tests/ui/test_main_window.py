@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.ui.conftest import click_unit, focus_cell, press, type_keys
 from ui.main_window import MainWindow
-from ui.results_model import STATE_ROLE
+from ui.table.results_model import STATE_ROLE
 
 # Every QMainWindow on the offscreen platform says this once; it is not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -7,14 +7,14 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QModelIndex, Qt
 
-from core.cli import SAMPLE
-from core.package import load
-from core.session import Workspace
+from core.cli.audit import SAMPLE
+from core.opener.load import load
+from core.project.session import Workspace
 from tests.ui.conftest import ENGLISH
 from ui.controller import WorkspaceController
-from ui.findings_model import COL, FindingsModel
-from ui.results_model import ResultsModel
-from ui.unit_tree_model import STATUS_ROLE, UnitTreeModel
+from ui.findings.findings_model import COL, FindingsModel
+from ui.table.results_model import ResultsModel
+from ui.tree.unit_tree_model import STATUS_ROLE, UnitTreeModel
 
 
 def _controller(path: Path) -> WorkspaceController:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from core.session import Workspace
+from core.project.session import Workspace
 from ui.plots.style import apply_theme
 
 EXPORT_WIDTH = 1200

@@ -8,8 +8,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from core import plotdata
-from core.session import Workspace
+from core.analysis import plotdata
+from core.project.session import Workspace
 from ui.plots.base import PlotView
 from ui.plots.style import BLUE, GREY, ORANGE, VERMILLION, CountAxis, theme
 

@@ -7,8 +7,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QWidget
 
-from core import plotdata
-from core.session import Workspace
+from core.analysis import plotdata
+from core.project.session import Workspace
 from ui.plots.base import PlotView
 from ui.plots.style import BLUE, VERMILLION
 

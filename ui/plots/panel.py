@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.session import Workspace
+from core.project.session import Workspace
 from ui.plots.base import PlotView
 from ui.plots.discrepancy_plot import DiscrepancyPlot
 from ui.plots.fingerprint_plot import FingerprintPlot

@@ -6,8 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
-from core import plotdata
-from core.session import Workspace
+from core.analysis import plotdata
+from core.project.session import Workspace
 from ui.plots.base import LabelPool, PlotView
 from ui.plots.style import SKY, VERMILLION, theme
 

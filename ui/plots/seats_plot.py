@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QSplitter, QTableWidget, QTableWidgetItem, QWidget
 
-from core import plotdata
-from core.session import Workspace
+from core.analysis import plotdata
+from core.project.session import Workspace
 from ui.plots.base import LabelPool, PlotView
 from ui.plots.style import BLUE, GREY, VERMILLION, CountAxis, theme
 

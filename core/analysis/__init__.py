@@ -1,0 +1,1 @@
+"""Numbers behind the plots (reconciliation and statistical screens join them here)."""

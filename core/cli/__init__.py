@@ -1,0 +1,1 @@
+"""The command line: audit (verify and merge join it here)."""

@@ -1,0 +1,1 @@
+"""The audited workbook: findings, live Checks formulas, the seats worked out, provenance."""

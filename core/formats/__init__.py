@@ -1,0 +1,1 @@
+"""Election packages on disk (folder, zip, canonical xlsx, election.json) and their limits."""

@@ -1,0 +1,1 @@
+"""The election model at the bottom: contestants, the unit tree, figures, seat rules, problems."""

@@ -1,0 +1,1 @@
+"""Open any PATH: a package, a workbook or a project file, and turn a package into a project."""

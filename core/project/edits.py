@@ -1,0 +1,202 @@
+"""Edits as commands: a Change of cells or review notes, its inverse, and the undo history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from core.model.election import Election, column_dtype, is_pct
+
+Value = int | float | None
+REVIEW_STATUSES = ("open", "explained", "confirmed")
+_FLIP = {"": "", "create": "drop", "drop": "create"}  # a row's fate, undone
+
+
+@dataclass(frozen=True)
+class CellEdit:
+    """One figure of one unit and source set from `old` to `new` (None: not reported)."""
+
+    unit: str  # unit_id
+    source: str
+    field: str
+    old: Value
+    new: Value
+    row: str = ""  # "create": the unit had no row in this source before; "drop": undoes that
+
+    def inverse(self) -> CellEdit:
+        return CellEdit(self.unit, self.source, self.field, self.new, self.old, _FLIP[self.row])
+
+
+@dataclass(frozen=True)
+class ReviewEdit:
+    """A finding's review status and comment set from `old` to `new` ((status, comment))."""
+
+    finding: tuple[str, str, str, str]  # (rule, unit_id, source, field)
+    old: tuple[str, str]
+    new: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One undoable command: a label for people, and the cells and notes it changes."""
+
+    label: str
+    edits: tuple[CellEdit, ...] = ()
+    reviews: tuple[ReviewEdit, ...] = ()
+    kind: str = "edit"  # edit, paste, delete, import, review
+
+    def inverse(self) -> Change:
+        return Change(
+            self.label,
+            tuple(e.inverse() for e in reversed(self.edits)),
+            tuple(ReviewEdit(r.finding, r.new, r.old) for r in reversed(self.reviews)),
+            self.kind,
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": self.kind,
+            "edits": [
+                [e.unit, e.source, e.field, e.old, e.new, *([e.row] if e.row else [])]
+                for e in self.edits
+            ],
+            "reviews": [[list(r.finding), list(r.old), list(r.new)] for r in self.reviews],
+        }
+
+    @classmethod
+    def from_json(cls, obj: dict[str, Any]) -> Change:
+        return cls(
+            str(obj["label"]),
+            tuple(CellEdit(*e) for e in obj.get("edits", [])),
+            tuple(
+                ReviewEdit(
+                    (str(f[0]), str(f[1]), str(f[2]), str(f[3])),
+                    (str(o[0]), str(o[1])),
+                    (str(n[0]), str(n[1])),
+                )
+                for f, o, n in obj.get("reviews", [])
+            ),
+            str(obj.get("kind", "edit")),
+        )
+
+
+def parse_value(field_name: str, text: str) -> Value:
+    """A typed cell's value, or ValueError with a message for the person who typed it."""
+    t = text.strip()
+    if not t:
+        return None
+    if is_pct(field_name):
+        try:
+            v = float(t.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a number") from None
+        if v != v or v in (float("inf"), float("-inf")):
+            raise ValueError(f"{text!r} is not a number")
+        return v
+    if not t.isascii() or not t.isdigit():
+        if t.lstrip("-").isdigit():
+            raise ValueError("a count cannot be negative")
+        raise ValueError(f"{text!r} is not a whole number of ballots or votes")
+    if len(t) > 15:
+        raise ValueError("the count is too large")
+    return int(t)
+
+
+def _unit_positions(election: Election, edits: tuple[CellEdit, ...]) -> list[int]:
+    index = election.units.index
+    return [index[e.unit] for e in edits]
+
+
+def mark_new_rows(election: Election, change: Change) -> Change:
+    """The change with each edit that gives a unit its first row in a source marked "create"."""
+    units = _unit_positions(election, change.edits)
+    marks: dict[int, CellEdit] = {}  # position in the change -> its marked edit
+    for source in {e.source for e in change.edits}:
+        figs = election.sources.get(source)
+        at = np.array(
+            [k for k, e in enumerate(change.edits) if e.source == source and not e.row],
+            dtype=np.int64,
+        )
+        if not at.size:
+            continue
+        u = np.asarray(units, dtype=np.int64)[at]
+        fresh = np.ones(u.size, bool) if figs is None else ~figs.present[u]
+        # the first edit of each new (unit, source) carries the mark
+        _, first = np.unique(u[fresh], return_index=True)
+        for k in at[fresh][first].tolist():
+            e = change.edits[k]
+            marks[k] = CellEdit(e.unit, e.source, e.field, e.old, e.new, "create")
+    if not marks:
+        return change
+    edits = tuple(marks.get(k, e) for k, e in enumerate(change.edits))
+    return Change(change.label, edits, change.reviews, change.kind)
+
+
+def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[int, str, str]]:
+    """Write the new values into the election; returns the (unit, source, field) touched.
+
+    Edits are grouped by (source, field) and written as arrays: an import of a hundred
+    thousand stations is millions of edits. Within a change the last edit of a cell wins.
+    """
+    units = _unit_positions(election, edits)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for k, e in enumerate(edits):
+        groups.setdefault((e.source, e.field), []).append(k)
+    for (source, fld), ks in groups.items():
+        figs = election.source(source)
+        col = figs.ensure(fld, column_dtype(fld))
+        last_first = ks[::-1]
+        u_all = np.array([units[k] for k in last_first], dtype=np.int64)
+        u, keep = np.unique(u_all, return_index=True)  # first in reverse: the last edit
+        news = [edits[last_first[i]].new for i in keep.tolist()]
+        reported = np.array([v is not None for v in news], dtype=bool)
+        values = np.array([0 if v is None else v for v in news], dtype=col.values.dtype)
+        figs.present[u] = True
+        col.reported[u] = reported
+        col.values[u] = values
+    for k, e in enumerate(edits):  # after every value of the change is back in place
+        if e.row == "drop":
+            election.sources[e.source].present[units[k]] = False
+    return [(units[k], e.source, e.field) for k, e in enumerate(edits)]
+
+
+@dataclass
+class History:
+    """Undo and redo of Changes, in the domain (glue's command pattern); Qt only mirrors it."""
+
+    done: list[Change] = field(default_factory=list)
+    undone: list[Change] = field(default_factory=list)
+
+    def record(self, change: Change) -> None:
+        self.done.append(change)
+        self.undone.clear()
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self.undone)
+
+    @property
+    def undo_label(self) -> str:
+        return self.done[-1].label if self.done else ""
+
+    @property
+    def redo_label(self) -> str:
+        return self.undone[-1].label if self.undone else ""
+
+    def take_undo(self) -> Change:
+        """The change that undoes the last one (moved to the redo list)."""
+        change = self.done.pop()
+        self.undone.append(change)
+        return change.inverse()
+
+    def take_redo(self) -> Change:
+        change = self.undone.pop()
+        self.done.append(change)
+        return change

@@ -1,0 +1,63 @@
+"""Findings indexed by cell and counted over each unit's subtree, kept current per change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from core.model.election import UnitTree
+from core.rules.finding import SEVERITIES, Finding
+
+CellKey = tuple[int, str, str]  # (unit, source, field)
+SEVERITY_COLUMN = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+class FindingIndex:
+    """What the views ask about findings: those on one cell, and counts below one unit."""
+
+    def __init__(self, tree: UnitTree, findings: Iterable[Finding]) -> None:
+        self.tree = tree
+        self.by_cell: dict[CellKey, list[Finding]] = {}
+        # counts[u, s]: findings of severity s on u and every unit below it.
+        self.counts = np.zeros((len(tree), len(SEVERITIES)), dtype=np.int64)
+        own = np.zeros_like(self.counts)
+        for f in findings:
+            self.by_cell.setdefault((f.unit, f.source, f.field), []).append(f)
+            own[f.unit, SEVERITY_COLUMN[f.severity]] += 1
+        self.counts += own
+        # Bottom-up by depth: each level passes its subtree counts to its parents at once.
+        depth = tree.depth
+        for d in range(int(depth.max(initial=0)), 0, -1):
+            units = np.flatnonzero(depth == d)
+            for s in range(len(SEVERITIES)):
+                self.counts[:, s] += np.bincount(
+                    tree.parent[units], weights=self.counts[units, s], minlength=len(tree)
+                ).astype(np.int64)
+
+    def on_cell(self, unit: int, source: str, field: str) -> list[Finding]:
+        return self.by_cell.get((unit, source, field), [])
+
+    def totals(self) -> dict[str, int]:
+        """Findings by severity over the whole election."""
+        root_rows = np.flatnonzero(self.tree.parent < 0)
+        sums = self.counts[root_rows].sum(axis=0)
+        return {s: int(sums[i]) for i, s in enumerate(SEVERITIES)}
+
+    def update(self, removed: Iterable[Finding], added: Iterable[Finding]) -> set[int]:
+        """Apply a change's findings; returns the units whose counts changed."""
+        touched: set[int] = set()
+        for f, step in [*((f, -1) for f in removed), *((f, 1) for f in added)]:
+            key = (f.unit, f.source, f.field)
+            if step < 0:
+                kept = [g for g in self.by_cell.get(key, []) if g != f]
+                if kept:
+                    self.by_cell[key] = kept
+                else:
+                    self.by_cell.pop(key, None)
+            else:
+                self.by_cell.setdefault(key, []).append(f)
+            chain = [f.unit, *self.tree.ancestors(f.unit)]
+            self.counts[chain, SEVERITY_COLUMN[f.severity]] += step
+            touched.update(chain)
+        return touched

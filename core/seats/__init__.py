@@ -1,0 +1,1 @@
+"""Seat allocation by largest remainder, D'Hondt and Sainte-Laguë, in exact arithmetic."""

@@ -1,0 +1,1 @@
+"""The dialogs: new election, import wizard, protocol form."""

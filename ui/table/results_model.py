@@ -1,0 +1,373 @@
+"""ResultsModel: the selected unit and its children, one column per field, read from numpy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont
+
+from core.model.election import Election, SourceFigures
+from core.project.edits import CellEdit, Change, parse_value
+from core.project.session import ChangeResult
+from core.rules.catalogue import RULE_BY_ID
+from core.rules.finding import Finding
+from ui.controller import WorkspaceController
+from ui.formatting import (
+    NOT_REPORTED,
+    editable_text,
+    field_label,
+    format_value,
+    header_label,
+    tr,
+)
+from ui.icons import BACKGROUNDS, COLORS, DERIVED, status_icon
+
+Index = QModelIndex | QPersistentModelIndex
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_ROLE = Qt.ItemDataRole.UserRole + 3  # "reported", "derived" or "missing"
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def shown_fields(election: Election) -> list[str]:
+    """Fields any source has, in the contract's order: protocol lines, votes, %, seats."""
+    info = election.info
+    have: set[str] = set()
+    for figs in election.sources.values():
+        have.update(figs.columns)
+    order = [*info.count_fields(), *info.pct_fields(), *info.seat_fields()]
+    fields = [f for f in order if f in have]
+    return fields or info.count_fields()
+
+
+class ResultsModel(QAbstractTableModel):
+    """Row 0 is the selected unit itself (its totals); the rows below are its children."""
+
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        locale: QLocale | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._locale = locale or QLocale()
+        self._collator = QCollator(self._locale)
+        self._collator.setNumericMode(True)
+        self.source = "official"
+        self._unit = -1
+        self._rows = np.zeros(0, dtype=np.int64)
+        self._row_of: dict[int, int] = {}
+        self._fields: list[str] = []
+        self._col_of: dict[str, int] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._italic = QFont()
+        self._italic.setItalic(True)
+        self._brushes = {k: QBrush(c) for k, c in BACKGROUNDS.items()}
+        self._pens = {k: QBrush(c) for k, c in {**COLORS, "derived": DERIVED}.items()}
+        controller.changed.connect(self._on_controller_changed)
+        controller.reset.connect(self._on_controller_reset)
+        self._on_controller_reset()
+
+    @property
+    def election(self) -> Election:
+        return self._controller.workspace.election
+
+    @property
+    def unit(self) -> int:
+        return self._unit
+
+    @property
+    def fields(self) -> list[str]:
+        return list(self._fields)
+
+    def set_unit(self, unit: int) -> None:
+        self.beginResetModel()
+        self._unit = unit
+        tree = self.election.units
+        self._rows = np.concatenate(([unit], tree.children(unit))).astype(np.int64)
+        self._row_of = {int(u): i for i, u in enumerate(self._rows)}
+        self.endResetModel()
+
+    def set_source(self, source: str) -> None:
+        self.beginResetModel()
+        self.source = source
+        self._figs = self._source_figs()
+        self.endResetModel()
+
+    def unit_at(self, row: int) -> int:
+        return int(self._rows[row])
+
+    def field_at(self, column: int) -> str | None:
+        return self._fields[column - 1] if column >= 1 else None
+
+    def cell_index(self, unit: int, field: str) -> QModelIndex:
+        row, col = self._row_of.get(unit), self._col_of.get(field)
+        if row is None or col is None:
+            return QModelIndex()
+        return self.index(row, col)
+
+    def _source_figs(self) -> SourceFigures:
+        """The source's figures; an empty stand-in (not added to the election) if it has none."""
+        figs = self.election.sources.get(self.source)
+        if figs is None:
+            figs = SourceFigures(np.zeros(len(self.election.units), dtype=bool))
+        return figs
+
+    def value(self, unit: int, field: str) -> int | float | None:
+        return self._figs.value(field, unit)
+
+    def derived_valid(self, unit: int) -> int | None:
+        """`valid` as the sum of votes, when valid is not reported and every vote is: the
+        audit's own percent base (AuditContext.base), kept current by every edit."""
+        if self.source not in self.election.sources:
+            return None
+        values, ok = self._controller.workspace.auditor.ctx.base(self.source, "valid")
+        return int(values[unit]) if ok[unit] else None
+
+    # --- QAbstractTableModel ------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self._fields)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            # Names sit in the row header, so they stay in view however far one scrolls right.
+            if not 0 <= section < len(self._rows):
+                return None
+            unit = int(self._rows[section])
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.election.units.names[unit]
+            if role == Qt.ItemDataRole.FontRole and section == 0:
+                return self._bold
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._describe(unit)
+            return None
+        if section < 0 or section > len(self._fields):
+            return None
+        name = self.field_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return tr("ID") if name is None else header_label(self.election.info, name)
+        if role == Qt.ItemDataRole.ToolTipRole and name is not None:
+            return f"{field_label(self.election.info, name)} ({name})"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _NAME_FLAGS if index.column() == 0 else _CELL_FLAGS
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every visible cell and role on each paint: unserved roles leave first.
+        if role not in _SERVED or not index.isValid():
+            return None
+        unit = int(self._rows[index.row()])
+        if role == UNIT_ROLE:
+            return unit
+        if index.column() == 0:
+            return self._name_data(unit, index.row(), role)
+        name = self._fields[index.column() - 1]
+        if role == FIELD_ROLE:
+            return name
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == Qt.ItemDataRole.DecorationRole or role == Qt.ItemDataRole.BackgroundRole:
+            severity = _worst(self._controller.index.by_cell.get((unit, self.source, name)))
+            if severity is None:
+                return None
+            if role == Qt.ItemDataRole.DecorationRole:
+                return status_icon(severity)
+            return self._brushes[severity]
+        col = self._figs.columns.get(name)
+        value = col.get(unit) if col is not None else None
+        derived = self.derived_valid(unit) if value is None and name == "valid" else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if derived is not None:
+                return format_value(self._locale, name, derived, 0)
+            return format_value(self._locale, name, value, self.election.info.pct_decimals)
+        if role == Qt.ItemDataRole.EditRole:
+            return editable_text(self._locale, name, value)  # a derived figure is never offered
+        if role == STATE_ROLE:
+            return "reported" if value is not None else "derived" if derived else "missing"
+        if role == Qt.ItemDataRole.FontRole:
+            if derived is not None:
+                return self._italic
+            return self._bold if index.row() == 0 else None
+        findings = self._controller.index.on_cell(unit, self.source, name)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            severity = _worst(findings)
+            if severity:
+                return self._pens[severity]
+            return self._pens["derived"] if value is None else None
+        return self._tooltip(findings, value, derived)  # ToolTipRole
+
+    def _name_data(self, unit: int, row: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.election.units.ids[unit]
+        if role == Qt.ItemDataRole.FontRole and row == 0:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._describe(unit)
+        return None
+
+    def _describe(self, unit: int) -> str:
+        tree = self.election.units
+        level = self.election.info.levels[int(tree.level[unit])]
+        return f"{tree.names[unit]} ({tree.ids[unit]}, {tr(level)})"
+
+    def _tooltip(self, findings: list[Finding], value: Any, derived: int | None) -> str:
+        if findings:
+            parts = []
+            for f in findings:
+                sentence = QCoreApplication.translate("rules", RULE_BY_ID[f.rule].sentence)
+                dec = self.election.info.pct_decimals
+                expected = (
+                    tr("cannot be computed")
+                    if f.expected is None
+                    else format_value(self._locale, f.field, f.expected, dec)
+                )
+                reported = format_value(self._locale, f.field, f.actual, dec)
+                parts.append(
+                    "\n".join(
+                        (
+                            f"{f.rule}: {sentence}",
+                            tr("Reported: %1").replace("%1", reported),
+                            tr("Expected: %1").replace("%1", expected),
+                            f.message,
+                        )
+                    )
+                )
+            return "\n\n".join(parts)
+        if derived is not None:
+            return tr("Not reported; shown as the sum of the votes (derived, never saved)")
+        if value is None:
+            return tr("Not reported (%1)").replace("%1", NOT_REPORTED)
+        return None  # type: ignore[return-value]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Typed text becomes one Change through the workspace; a rejected text changes nothing."""
+        name = self.field_at(index.column()) if index.isValid() else None
+        if name is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            new = parse_value(name, str(value))
+        except ValueError:
+            return False
+        unit = int(self._rows[index.row()])
+        old = self.value(unit, name)
+        if new == old:
+            return True
+        uid = self.election.units.ids[unit]
+        label = tr("Entry of %1 in %2").replace("%1", field_label(self.election.info, name))
+        label = label.replace("%2", self.election.units.names[unit])
+        edit = CellEdit(uid, self.source, name, old, new)
+        self._controller.apply(Change(label, (edit,), kind="edit"))
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the children (the unit's own row stays on top); not reported goes last.
+
+        IDs sort as people read them (S2 before S10), by the locale's collation."""
+        if len(self._rows) < 3 or column < 0 or column > len(self._fields):
+            return
+        kids = self._rows[1:]
+        descending = order == Qt.SortOrder.DescendingOrder
+        name = self.field_at(column)
+        if name is None:
+            ids = self.election.units.ids
+            keys = [self._collator.sortKey(ids[int(u)]) for u in kids]
+            perm = np.array(sorted(range(len(kids)), key=keys.__getitem__), dtype=np.int64)
+            if descending:
+                perm = perm[::-1]
+        else:
+            col = self.election.source(self.source).column(name)
+            if col is None:
+                return
+            vals = col.values[kids].astype(np.float64)
+            missing = ~col.reported[kids]
+            vals = np.where(missing, np.inf, -vals if descending else vals)
+            perm = np.argsort(vals, kind="stable")
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._rows = np.concatenate((self._rows[:1], kids[perm]))
+        self._row_of = {int(u): i for i, u in enumerate(self._rows)}
+        kept = self.persistentIndexList()
+        moved = [self.index(self._row_of[int(before[i.row()])], i.column()) for i in kept]
+        self.changePersistentIndexList(kept, moved)
+        self.layoutChanged.emit()
+
+    # --- updates ------------------------------------------------------------------------------
+
+    def _on_controller_changed(self, result: ChangeResult) -> None:
+        self._figs = self._source_figs()  # an edit may have created the source
+        if shown_fields(self.election) != self._fields:
+            self._on_controller_reset(keep_unit=True)
+            return
+        rows: set[int] = set()
+        for u, src, _ in result.cells:
+            if src == self.source and u in self._row_of:
+                rows.add(self._row_of[u])
+        for f in (*result.removed, *result.added):
+            if f.source == self.source and f.unit in self._row_of:
+                rows.add(self._row_of[f.unit])
+        last = len(self._fields)
+        for r in sorted(rows):
+            self.dataChanged.emit(self.index(r, 1), self.index(r, last))
+
+    def _on_controller_reset(self, keep_unit: bool = False) -> None:
+        self.beginResetModel()
+        self._figs = self._source_figs()
+        self._fields = shown_fields(self.election)
+        self._col_of = {f: i + 1 for i, f in enumerate(self._fields)}
+        tree = self.election.units
+        unit = self._unit if keep_unit and 0 <= self._unit < len(tree) else tree.root
+        self._unit = unit
+        self._rows = np.concatenate(([unit], tree.children(unit))).astype(np.int64)
+        self._row_of = {int(u): i for i, u in enumerate(self._rows)}
+        self.endResetModel()
+
+
+_SERVED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        UNIT_ROLE,
+        FIELD_ROLE,
+        STATE_ROLE,
+    }
+)
+_NAME_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CELL_FLAGS = _NAME_FLAGS | Qt.ItemFlag.ItemIsEditable
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _worst(findings: list[Finding] | None) -> str | None:
+    if not findings:
+        return None
+    for s in SEVERITY_ORDER:
+        if any(f.severity == s for f in findings):
+            return s
+    return None

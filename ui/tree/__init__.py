@@ -1,0 +1,1 @@
+"""The unit tree: every unit with its status mark and finding counts."""

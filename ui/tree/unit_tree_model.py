@@ -1,0 +1,213 @@
+"""UnitTreeModel: the unit tree, lazily, with each unit's status mark and count of findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from core.project.session import ChangeResult
+from ui.controller import WorkspaceController
+from ui.formatting import tr
+from ui.icons import status_icon, worst
+
+Index = QModelIndex | QPersistentModelIndex
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+FETCH_BATCH = 500
+COL_NAME, COL_FINDINGS = 0, 1
+
+
+class UnitTreeModel(QAbstractItemModel):
+    """Items are unit indices (internalId); a unit's children are read from the tree's CSR
+    arrays and handed to the view in batches as it expands, so nothing is built per unit."""
+
+    def __init__(
+        self,
+        controller: WorkspaceController,
+        locale: QLocale | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._locale = locale or QLocale()
+        self._fetched: dict[int, int] = {}  # unit -> children handed to the view so far
+        self._root_units: np.ndarray | None = None
+        controller.changed.connect(self._on_controller_changed)
+        controller.reset.connect(self._on_controller_reset)
+
+    @property
+    def _tree(self) -> Any:
+        return self._controller.workspace.election.units
+
+    def _roots(self) -> np.ndarray:
+        if self._root_units is None:
+            self._root_units = np.flatnonzero(self._tree.parent < 0)
+        return self._root_units
+
+    def unit_of(self, index: Index) -> int:
+        return int(index.internalId()) if index.isValid() else -1
+
+    def index_of(self, unit: int, column: int = 0) -> QModelIndex:
+        """The index of a unit, fetching every ancestor's children on the way down."""
+        tree = self._tree
+        for a in reversed(tree.ancestors(unit)):
+            need = self._row_in_parent(_child_of(tree, a, unit)) + 1
+            while self._fetched.get(a, 0) < need:
+                self.fetchMore(self.createIndex(self._row_in_parent(a), 0, a))
+        return self.createIndex(self._row_in_parent(unit), column, unit)
+
+    def _row_in_parent(self, unit: int) -> int:
+        tree = self._tree
+        p = int(tree.parent[unit])
+        siblings = self._roots() if p < 0 else tree.children(p)
+        # Children sit in ascending unit order (a stable sort by parent), so a search finds them.
+        return int(np.searchsorted(siblings, unit))
+
+    # --- QAbstractItemModel -------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if row < 0 or column < 0 or column > 1 or row >= self.rowCount(parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, int(self._roots()[row]))
+        unit = int(self._tree.children(self.unit_of(parent))[row])
+        return self.createIndex(row, column, unit)
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid():
+            return QModelIndex()
+        p = int(self._tree.parent[self.unit_of(child)])
+        if p < 0:
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent(p), 0, p)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._roots())
+        if parent.column() != 0:
+            return 0
+        return self._fetched.get(self.unit_of(parent), 0)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return True
+        if parent.column() != 0:
+            return False
+        return self._child_count(self.unit_of(parent)) > 0
+
+    def _child_count(self, unit: int) -> int:
+        start = self._tree.child_start
+        return int(start[unit + 1] - start[unit])
+
+    def canFetchMore(self, parent: Index) -> bool:
+        if not parent.isValid() or parent.column() != 0:
+            return False
+        unit = self.unit_of(parent)
+        return self._fetched.get(unit, 0) < self._child_count(unit)
+
+    def fetchMore(self, parent: Index) -> None:
+        unit = self.unit_of(parent)
+        have = self._fetched.get(unit, 0)
+        upto = min(self._child_count(unit), have + FETCH_BATCH)
+        if upto <= have:
+            return
+        self.beginInsertRows(parent, have, upto - 1)
+        self._fetched[unit] = upto
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr("Unit") if section == COL_NAME else tr("Findings")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        unit = self.unit_of(index)
+        if role == UNIT_ROLE:
+            return unit
+        counts = self._controller.index.counts[unit]
+        if role == STATUS_ROLE:
+            return self._status(unit)
+        if index.column() == COL_NAME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._tree.names[unit]
+            if role == Qt.ItemDataRole.DecorationRole:
+                return status_icon(self._status(unit))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._tooltip(unit)
+        elif index.column() == COL_FINDINGS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                n = int(counts[0] + counts[1])
+                return self._locale.toString(n) if n else ""
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._tooltip(unit)
+        return None
+
+    def _status(self, unit: int) -> str:
+        counts = self._controller.index.counts[unit]
+        mark = worst(counts)
+        if mark == "clean" and not self._reported(unit):
+            return "nothing"
+        return mark
+
+    def _reported(self, unit: int) -> bool:
+        sources = self._controller.workspace.election.sources.values()
+        return any(bool(s.present[unit]) for s in sources)
+
+    def _tooltip(self, unit: int) -> str:
+        e, w, i = (int(c) for c in self._controller.index.counts[unit])
+        if self._status(unit) == "nothing":
+            return tr("%1: nothing reported").replace("%1", self._tree.names[unit])
+        text = tr("%1 (%2): %3 errors, %4 warnings, %5 notes here and below")
+        for k, v in (("%1", self._tree.names[unit]), ("%2", self._tree.ids[unit])):
+            text = text.replace(k, v)
+        return text.replace("%3", str(e)).replace("%4", str(w)).replace("%5", str(i))
+
+    # --- updates ------------------------------------------------------------------------------
+
+    def _on_controller_changed(self, result: ChangeResult) -> None:
+        tree = self._tree
+        units = {f.unit for f in (*result.removed, *result.added)}
+        units.update(u for u, _, _ in result.cells)
+        chain: set[int] = set()
+        for u in units:
+            chain.update([u, *tree.ancestors(u)])
+        for u in chain:
+            if self._is_shown(u):
+                row = self._row_in_parent(u)
+                self.dataChanged.emit(self.createIndex(row, 0, u), self.createIndex(row, 1, u))
+
+    def _is_shown(self, unit: int) -> bool:
+        p = int(self._tree.parent[unit])
+        return p < 0 or self._row_in_parent(unit) < self._fetched.get(p, 0)
+
+    def _on_controller_reset(self) -> None:
+        self.beginResetModel()
+        self._fetched.clear()
+        self._root_units = None
+        self.endResetModel()
+
+
+def _child_of(tree: Any, ancestor: int, unit: int) -> int:
+    """The child of `ancestor` on the way down to `unit`."""
+    u = unit
+    while int(tree.parent[u]) != ancestor:
+        u = int(tree.parent[u])
+    return u
