@@ -1,4 +1,4 @@
-"""Edits as commands: a Change of cells or review notes, its inverse, and the undo history."""
+"""Edits as commands: a Change of cells, review notes or the tree, its inverse, the history."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from typing import Any
 import numpy as np
 
 from core.model.election import Election, column_dtype, is_pct
+from core.model.restructure import Reshaped
+from core.project.structure import StructureEdit, structure_from_json
 
 Value = int | float | None
+Reviews = dict[tuple[str, str, str, str], tuple[str, str]]
 REVIEW_STATUSES = ("open", "explained", "confirmed")
 _FLIP = {"": "", "create": "drop", "drop": "create"}  # a row's fate, undone
 
@@ -40,12 +43,27 @@ class ReviewEdit:
 
 @dataclass(frozen=True)
 class Change:
-    """One undoable command: a label for people, and the cells and notes it changes."""
+    """One undoable command: a label for people, and the cells, notes and tree it changes.
+
+    A structure edit applies first, then the cells, then the notes; the cells it names are
+    units that exist both before and after the structure edit (new units bring their own
+    figures), so the inverse applies in the same order."""
 
     label: str
     edits: tuple[CellEdit, ...] = ()
     reviews: tuple[ReviewEdit, ...] = ()
-    kind: str = "edit"  # edit, paste, delete, import, review
+    kind: str = "edit"  # edit, paste, delete, import, review, structure
+    structure: StructureEdit | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.edits and not self.reviews and self.structure is None
+
+    @property
+    def size(self) -> int:
+        """Cells, notes and units it touches: how long it may take."""
+        units = len(getattr(self.structure, "rows", ())) if self.structure is not None else 0
+        return len(self.edits) + len(self.reviews) + units
 
     def inverse(self) -> Change:
         return Change(
@@ -53,10 +71,11 @@ class Change:
             tuple(e.inverse() for e in reversed(self.edits)),
             tuple(ReviewEdit(r.finding, r.new, r.old) for r in reversed(self.reviews)),
             self.kind,
+            None if self.structure is None else self.structure.inverse(),
         )
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        obj: dict[str, Any] = {
             "label": self.label,
             "kind": self.kind,
             "edits": [
@@ -65,6 +84,9 @@ class Change:
             ],
             "reviews": [[list(r.finding), list(r.old), list(r.new)] for r in self.reviews],
         }
+        if self.structure is not None:
+            obj["structure"] = self.structure.describe()
+        return obj
 
     @classmethod
     def from_json(cls, obj: dict[str, Any]) -> Change:
@@ -80,6 +102,7 @@ class Change:
                 for f, o, n in obj.get("reviews", [])
             ),
             str(obj.get("kind", "edit")),
+            structure_from_json(obj["structure"]) if "structure" in obj else None,
         )
 
 
@@ -132,7 +155,7 @@ def mark_new_rows(election: Election, change: Change) -> Change:
     if not marks:
         return change
     edits = tuple(marks.get(k, e) for k, e in enumerate(change.edits))
-    return Change(change.label, edits, change.reviews, change.kind)
+    return Change(change.label, edits, change.reviews, change.kind, change.structure)
 
 
 def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[int, str, str]]:
@@ -161,6 +184,34 @@ def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[i
         if e.row == "drop":
             election.sources[e.source].present[units[k]] = False
     return [(units[k], e.source, e.field) for k, e in enumerate(edits)]
+
+
+def apply_reviews(reviews: Reviews, edits: tuple[ReviewEdit, ...]) -> None:
+    """Review notes as Workspace keeps them: back to ("open", "") means no note at all."""
+    for r in edits:
+        if r.new == ("open", ""):
+            reviews.pop(r.finding, None)
+        else:
+            reviews[r.finding] = r.new
+
+
+@dataclass
+class Applied:
+    """What applying a change did: the cells it wrote, and how the tree changed."""
+
+    cells: list[tuple[int, str, str]]
+    reshaped: Reshaped | None = None
+
+
+def apply_change(election: Election, reviews: Reviews, change: Change) -> Applied:
+    """The one way a change reaches an election and its notes: the session applies edits
+    through it, and the project replays its journal through it."""
+    reshaped = None
+    if change.structure is not None:
+        reshaped = change.structure.apply(election, reviews)
+    cells = apply_edits(election, change.edits)
+    apply_reviews(reviews, change.reviews)
+    return Applied(cells, reshaped)
 
 
 @dataclass

@@ -12,7 +12,7 @@ Layout (one file; rollback journal with synchronous=FULL, so nothing lives besid
   hash = sha256(prev_hash + canonical JSON of [seq, at, kind, label, payload]); the first
   entry's prev_hash is the SHA-256 of the original snapshot's content (`origin_hash`).
 
-Loading reads the snapshot and replays the entries after `snapshot_seq` with `apply_edits`.
+Loading reads the snapshot and replays the entries after `snapshot_seq` with `apply_change`.
 """
 
 from __future__ import annotations
@@ -30,10 +30,9 @@ from typing import Any
 
 from core.model.election import Election
 from core.model.problems import InputRefused, Problem
-from core.project.edits import Change, apply_edits
+from core.project.edits import Change, apply_change
 from core.project.snapshot import (
     Reviews,
-    apply_reviews,
     canonical_json,
     chain_problems,
     election_from_blobs,
@@ -286,10 +285,9 @@ class Project:
             if seq <= snapshot_seq:
                 continue
             change = Change.from_json(json.loads(row[4]))
-            apply_edits(self.election, change.edits)
-            apply_reviews(self.reviews, change.reviews)
+            apply_change(self.election, self.reviews, change)
             self._pending_entries += 1
-            self._pending_cells += len(change.edits) + len(change.reviews)
+            self._pending_cells += change.size
 
     # -- recording --
 
@@ -325,7 +323,7 @@ class Project:
             )
         self._seq, self._last = seq, digest
         self._pending_entries += 1
-        self._pending_cells += len(change.edits) + len(change.reviews)
+        self._pending_cells += change.size
 
     def _check(self, change: Change) -> None:
         index = self.election.units.index
@@ -387,9 +385,7 @@ class Project:
             blobs = _blobs(conn, "snapshot")
             election, reviews = election_from_blobs(blobs, str(self.path))
             for row in rows:
-                change = Change.from_json(json.loads(row[4]))
-                apply_edits(election, change.edits)
-                apply_reviews(reviews, change.reviews)
+                apply_change(election, reviews, Change.from_json(json.loads(row[4])))
             fresh = snapshot_blobs(election, reviews)
             if conn.execute("SELECT COUNT(*) FROM origin").fetchone()[0] == 0:
                 conn.execute("INSERT INTO origin SELECT name, data FROM snapshot")
