@@ -47,14 +47,13 @@ def resized(arr: npt.NDArray[Any], n: int) -> npt.NDArray[Any]:
     Within the buffer's room this is a view (no copy); past it, a copy with room for an
     eighth more, so a run of additions copies each figure only a few times."""
     have = int(arr.shape[0])
-    if n <= room(arr):
-        base = arr.base if n > have else None
-        out = arr[:n] if base is None else base[:n]
-        if n > have:
-            out[have:] = 0
-        return out
-    grown = with_room(arr, max(n - have, have // 8, MIN_SPARE))
-    out = grown.base[:n]
+    if n <= have:
+        return arr[:n]
+    if n > room(arr):
+        arr = with_room(arr, max(n - have, have // 8, MIN_SPARE))
+    base = arr.base
+    assert isinstance(base, np.ndarray)  # room() found our buffer behind it
+    out: npt.NDArray[Any] = base[:n]
     out[have:] = 0
     return out
 

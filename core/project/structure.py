@@ -368,12 +368,23 @@ def rows_of(election: Election, units: Iterable[int], *, at: bool = False) -> Un
     )
 
 
+def figures_in(rows: UnitRows) -> int:
+    """How many figures the block holds (what a removal takes away)."""
+    return sum(
+        sum(v is not None for v in values)
+        for figs in rows.figures.values()
+        for values in figs.columns.values()
+    )
+
+
 def removal(election: Election, units: Iterable[int]) -> RemoveUnits:
     """Remove the units and everything below them (a unit below another one counts once)."""
     tree = election.units
     chosen = sorted(set(units))
-    whole = np.unique(np.concatenate([subtree(tree, u) for u in chosen])) if chosen else []
-    return RemoveUnits(rows_of(election, [int(u) for u in whole], at=True))
+    whole: list[int] = []
+    if chosen:
+        whole = np.unique(np.concatenate([subtree(tree, u) for u in chosen])).tolist()
+    return RemoveUnits(rows_of(election, whole, at=True))
 
 
 def new_children(election: Election, parent: int, ids: list[str], names: list[str]) -> AddUnits:
