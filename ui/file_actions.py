@@ -49,6 +49,7 @@ class FileActions(QObject):
     saving and exporting run off the GUI thread."""
 
     message = Signal(str)
+    history_moved = Signal(object)  # ChangeResult of an undo or redo
 
     def __init__(
         self, window: QWidget, controller: WorkspaceController, context: AppContext
@@ -99,10 +100,14 @@ class FileActions(QObject):
     # --- undo and redo mirror the workspace's history ----------------------------------------
 
     def undo(self) -> None:
-        self.controller.undo()
+        result = self.controller.undo()
+        if result is not None:
+            self.history_moved.emit(result)
 
     def redo(self) -> None:
-        self.controller.redo()
+        result = self.controller.redo()
+        if result is not None:
+            self.history_moved.emit(result)
 
     def _on_history_changed(self) -> None:
         h = self.controller.workspace.history

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from core.model.election import Election, SourceFigures
+from core.model.restructure import Reshaped
 from core.project.edits import CellEdit, Change, parse_value
 from core.project.session import ChangeResult
 from core.rules.catalogue import RULE_BY_ID
@@ -41,14 +42,20 @@ SEVERITY_ORDER = ("error", "warning", "info")
 
 
 def shown_fields(election: Election) -> list[str]:
-    """Fields any source has, in the contract's order: protocol lines, votes, %, seats."""
+    """The protocol's fields first, whether or not anything is reported yet (its
+    `protocol_fields`; else the count columns the table has; else the contract's), then every
+    other column a source has, in the contract's order: lines, votes, %, seats."""
     info = election.info
     have: set[str] = set()
     for figs in election.sources.values():
         have.update(figs.columns)
-    order = [*info.count_fields(), *info.pct_fields(), *info.seat_fields()]
-    fields = [f for f in order if f in have]
-    return fields or info.count_fields()
+    counts = [*info.count_fields(), *info.extra_counts()]
+    if info.protocol_fields is not None:
+        first = list(info.protocol_fields)
+    else:
+        first = [f for f in counts if f in have] or info.count_fields()
+    order = [*counts, *info.pct_fields(), *info.seat_fields()]
+    return first + [f for f in order if f in have and f not in first]
 
 
 class ResultsModel(QAbstractTableModel):
@@ -112,6 +119,9 @@ class ResultsModel(QAbstractTableModel):
 
     def field_at(self, column: int) -> str | None:
         return self._fields[column - 1] if column >= 1 else None
+
+    def row_of(self, unit: int) -> int:
+        return self._row_of.get(unit, -1)
 
     def cell_index(self, unit: int, field: str) -> QModelIndex:
         row, col = self._row_of.get(unit), self._col_of.get(field)
@@ -317,8 +327,9 @@ class ResultsModel(QAbstractTableModel):
 
     def _on_controller_changed(self, result: ChangeResult) -> None:
         self._figs = self._source_figs()  # an edit may have created the source
-        if shown_fields(self.election) != self._fields:
-            self._on_controller_reset(keep_unit=True)
+        self._add_new_fields()
+        if result.reshaped is not None:
+            self._follow(result.reshaped)
             return
         rows: set[int] = set()
         for u, src, _ in result.cells:
@@ -330,6 +341,29 @@ class ResultsModel(QAbstractTableModel):
         last = len(self._fields)
         for r in sorted(rows):
             self.dataChanged.emit(self.index(r, 1), self.index(r, last))
+
+    def _add_new_fields(self) -> None:
+        """Columns never vanish while someone types: a field new to the election (an import,
+        a paste) is added after the others, and nothing is taken away until another unit or
+        election is shown."""
+        new = [f for f in shown_fields(self.election) if f not in self._col_of]
+        if not new:
+            return
+        first = 1 + len(self._fields)
+        self.beginInsertColumns(QModelIndex(), first, first + len(new) - 1)
+        self._fields.extend(new)
+        self._col_of = {f: i + 1 for i, f in enumerate(self._fields)}
+        self.endInsertColumns()
+
+    def _follow(self, r: Reshaped) -> None:
+        """After a structure edit: the same unit (where it now stands) and its children now;
+        a unit removed gives way to the root (the window then shows the removed one's parent)."""
+        unit = self._unit
+        if r.shift is not None:
+            unit = int(r.shift.remap[unit]) if 0 <= unit < len(r.shift.remap) else -1
+        if unit < 0:
+            unit = self.election.units.root
+        self.set_unit(unit)
 
     def _on_controller_reset(self, keep_unit: bool = False) -> None:
         self.beginResetModel()
