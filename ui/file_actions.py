@@ -15,7 +15,6 @@ from core.opener.workfile import (
     PROJECT_SUFFIX,
     Opened,
     discard,
-    new_project_path,
     open_any,
     open_project,
 )
@@ -59,7 +58,10 @@ class FileActions(QObject):
         self.controller = controller
         self.context = context
         self.task: Task | None = None
-        self.new_action = self._action(tr("&New election…"), self.new_election, "newAction")
+        self.dialog: QWidget | None = None  # a dialog open now, for tests and automation
+        self.new_action = self._action(
+            tr("&New election…"), self.new_election, "newAction", QKeySequence.StandardKey.New
+        )
         self.open_action = self._action(
             tr("&Open…"), self.open_file, "openAction", QKeySequence.StandardKey.Open
         )
@@ -209,15 +211,28 @@ class FileActions(QObject):
         ImportDialog(cast(Workspace, RoutedWorkspace(self.controller)), self.window).exec()
 
     def new_election(self) -> None:
+        """The dialog opens window-modal (the keyboard drives it like the window); on OK the
+        election is saved where the user chose and opened."""
         from ui.dialogs.new_election_dialog import NewElectionDialog
 
         dialog = NewElectionDialog(self.window)
-        if dialog.exec():
-            self.open_election(dialog.election(), tr("new election"))
+        self.dialog = dialog
 
-    def open_election(self, election: Election, name: str) -> None:
-        """An election made in the app gets its own project file, like an opened package."""
-        path = new_project_path(self.context.data_dir, Path(name))
+        def done(result: int) -> None:
+            self.dialog = None
+            if result == NewElectionDialog.DialogCode.Accepted:
+                try:
+                    self.open_election(dialog.election(), dialog.path())
+                except (OSError, ValueError) as exc:
+                    self._fail(exc)
+            self.window.activateWindow()  # the keyboard goes back to the window
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def open_election(self, election: Election, path: Path) -> None:
+        """An election made in the app gets its own project file, where the user chose."""
+        path.parent.mkdir(parents=True, exist_ok=True)
         project = Project.create(path, election)
         opened = open_project(project, created=True)
         self.controller.replace(opened.workspace, opened.path, opened.project)

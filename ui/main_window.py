@@ -238,7 +238,7 @@ class MainWindow(QMainWindow):
         if self.plots_dock is not None:
             self._attach_plots()  # built anew for the other election
         e = self.workspace.election
-        where = f" — {self.path.name}" if self.path else " — " + tr("not saved")
+        where = f" — {self.path}" if self.path else " — " + tr("not saved")
         self.setWindowTitle(f"{e.info.name}{where} — Sanaq")
         root = e.units.root
         # The id index is built on first use; build it now, not on the first figure typed.
@@ -246,6 +246,8 @@ class MainWindow(QMainWindow):
         self.unit_tree.expand(self.tree_model.index_of(root))
         self._show_unit(root)  # even when the table already holds the root: title, announce
         self.select_unit(root)
+        if len(e.units) == 1:
+            self.unit_tree.setFocus()  # a new election: its first job is to build the units
 
     # --- structure edits and the cursor -------------------------------------------------------
 
@@ -297,6 +299,10 @@ class MainWindow(QMainWindow):
             # a removal: the removed unit's parent is shown (the root when it was the parent)
             shown = int(r.dirty[0])
         focus_tree = self.unit_tree.hasFocus()
+        new = set(r.added.tolist())
+        for p in {int(tree.parent[u]) for u in new} - new - {-1}:
+            if len(new) <= 1000:  # a few added under a parent: show them
+                self.unit_tree.expand(self.tree_model.index_of(p))
         current = self.tree_model.unit_of(self.unit_tree.currentIndex())
         if r.moved is not None:
             current = r.moved[0]  # the moved unit, in its new place

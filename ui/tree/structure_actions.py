@@ -98,6 +98,7 @@ class StructureActions(QObject):
                 n = dialog.count.value()
                 label = tr("Adding of %1 units under %2").replace("%1", str(n))
                 self._apply(label.replace("%2", self._election.units.names[unit]), dialog.edit())
+            self.window.activateWindow()
             self.view.setFocus()
 
         dialog.finished.connect(done)
@@ -126,6 +127,7 @@ class StructureActions(QObject):
             new = dialog.textValue().strip()
             if result == QInputDialog.DialogCode.Accepted and new != old:
                 self._apply(tr("New id for %1").replace("%1", old), ReidUnit(old, new))
+            self.window.activateWindow()
             self.view.setFocus()
 
         dialog.finished.connect(done)
@@ -208,6 +210,7 @@ class StructureActions(QObject):
             self.dialog = None
             if box.clickedButton() is delete:
                 self._apply(tr("Deletion of %1").replace("%1", name), edit)
+            self.window.activateWindow()
             self.view.setFocus()
 
         box.finished.connect(done)
