@@ -208,7 +208,15 @@ class FileActions(QObject):
         from ui.dialogs.import_dialog import ImportDialog
 
         # duck-typed: reads go to the workspace, apply() through the controller
-        ImportDialog(cast(Workspace, RoutedWorkspace(self.controller)), self.window).exec()
+        dialog = ImportDialog(cast(Workspace, RoutedWorkspace(self.controller)), self.window)
+        self.dialog = dialog
+
+        def done(_: int) -> None:
+            self.dialog = None
+            self.window.activateWindow()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def new_election(self) -> None:
         """The dialog opens window-modal (the keyboard drives it like the window); on OK the

@@ -186,7 +186,11 @@ def _resolve_parents(
         if len(hits) == 1:
             new.parent = hits[0]
         elif not hits:
-            bad(new.row, col, new.parent_name, f"no unit{where} has this name")
+            elsewhere = sorted({lv for (lv, nm) in by_name if nm == key})
+            hint = ""
+            if elsewhere:
+                hint = f" (a unit of level {levels[elsewhere[0]]!r} has it: levels are not skipped)"
+            bad(new.row, col, new.parent_name, f"no unit{where} has this name{hint}")
         else:
             listed = ", ".join(f"{_name(election, news, h)} ({h})" for h in hits[:10])
             bad(new.row, col, new.parent_name, f"{len(hits)} units{where} have this name: {listed}")

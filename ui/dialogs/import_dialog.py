@@ -19,6 +19,7 @@ from ui.dialogs.importing.check_page import CheckPage
 from ui.dialogs.importing.file_page import FilePage, PreviewPage
 from ui.dialogs.importing.mapping_page import MappingPage
 from ui.dialogs.importing.models import ProblemsModel, RawTableModel
+from ui.formatting import tr
 
 __all__ = ["ImportDialog", "ProblemsModel", "RawTableModel"]
 
@@ -40,6 +41,15 @@ class ImportDialog(QWizard):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import a table"))
+        # mnemonics on every style, so the keyboard reaches each step (Alt+N, Alt+B, Alt+F)
+        for button, text, name in (
+            (QWizard.WizardButton.NextButton, tr("&Next >"), "importNext"),
+            (QWizard.WizardButton.BackButton, tr("< &Back"), "importBack"),
+            (QWizard.WizardButton.FinishButton, tr("&Finish"), "importFinish"),
+            (QWizard.WizardButton.CancelButton, tr("Cancel"), "importCancel"),
+        ):
+            self.setButtonText(button, text)
+            self.button(button).setObjectName(name)
         self.workspace = workspace
         self.election = workspace.election
         self.raw: RawTable | None = None

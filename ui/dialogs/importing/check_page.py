@@ -69,6 +69,7 @@ class CheckPage(QWizardPage):
         self.notes = named(QLabel(wordWrap=True), "importNotes")
         self.summary = named(QLabel(wordWrap=True), "importSummary")
         self.problems = named(QTableView(), "importProblems")
+        self.problems.setTabKeyNavigation(False)  # Tab leaves it: no keyboard trap
         self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.setModel(wizard.problems_model)
         self.problems.horizontalHeader().setStretchLastSection(True)

@@ -96,6 +96,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(self.tr("The first rows of the file, as they were read."))
         self.view = named(QTableView(), "importPreview")
+        self.view.setTabKeyNavigation(False)  # Tab leaves it: no keyboard trap
         self.view.setAccessibleName(self.tr("Preview of the file"))
         self.view.setModel(wizard.preview_model)
         QVBoxLayout(self).addWidget(self.view)

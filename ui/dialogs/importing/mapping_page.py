@@ -30,6 +30,7 @@ class MappingPage(QWizardPage):
         self.setTitle(self.tr("Columns"))
         self.setSubTitle(self.tr("Choose what each column holds; columns left out are ignored."))
         self.table = named(QTableWidget(0, 3), "importMapping")
+        self.table.setTabKeyNavigation(False)  # Tab leaves it: no keyboard trap
         self.table.setAccessibleName(self.tr("Column mapping"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Column in the file"), self.tr("First value"), self.tr("Field")]
