@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import xlsxwriter
 
-from core.export.checks import ChecksBuilder
-from core.export.checks_sheet import HOW_TO_READ, print_setup
+from core.export.checks.builder import ChecksBuilder
+from core.export.checks.sheet import HOW_TO_READ
 from core.export.fast_sheet import FastSheet
+from core.export.page import print_setup
 from core.export.seats_sheet import SeatsSheet
 from core.formats.xlsx import write_election_sheets, write_results_sheet
 from core.rules.audit import AuditResult
