@@ -53,8 +53,8 @@ def write_text(path: str, v: Verification, out: TextIO) -> None:
         )
         return
     first = v.problems[0]
-    where = "the file" if first.entry is None else f"entry {first.entry}"
-    out.write(f"NOT verified: {where} is the first that fails: {first.what}\n")
+    fails = "fails" if first.entry is None else "is the first that fails"
+    out.write(f"NOT verified: {first.where} {fails}: {first.what}\n")
     for p in v.problems[1:]:
         out.write(f"  also {p}\n")
 

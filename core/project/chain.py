@@ -87,6 +87,11 @@ class JournalEntry:
     prev_hash: str
     hash: str
 
+    @property
+    def is_change(self) -> bool:
+        """A change of figures or notes, not an entry the store wrote about its snapshot."""
+        return self.kind not in SNAPSHOT_KINDS
+
     def change(self) -> Change:
         return Change.from_json(self.payload)
 
@@ -99,9 +104,14 @@ class ChainProblem:
     entry: int | None
     what: str
 
+    @property
+    def where(self) -> str:
+        if self.entry is None:
+            return "the file"
+        return "the original snapshot" if self.entry == 0 else f"journal entry {self.entry}"
+
     def __str__(self) -> str:
-        where = {None: "the file", 0: "the original snapshot"}.get(self.entry)
-        return f"{where or f'journal entry {self.entry}'}: {self.what}"
+        return f"{self.where}: {self.what}"
 
 
 def nested_deeper(text: str, limit: int = MAX_NESTING) -> bool:

@@ -117,7 +117,10 @@ def damage(conn: sqlite3.Connection, *, thorough: bool = False) -> list[str]:
         found = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}(20)")]
     except sqlite3.DatabaseError as exc:
         return [f"SQLite cannot read it ({exc})"]
-    return [] if found == ["ok"] else [f"SQLite finds it damaged: {m}" for m in found]
+    if found == ["ok"]:
+        return []
+    lines = [x for m in found for x in m.splitlines() if not x.startswith("*** in database")]
+    return [f"SQLite's {pragma} finds: {x}" for x in lines]
 
 
 def read_meta(conn: sqlite3.Connection) -> dict[str, str]:

@@ -111,8 +111,10 @@ def _opening(path: Path) -> sqlite3.Connection:
         raise refuse(path, "not a Sanaq project file")
     try:
         return connect(path)
-    except sqlite3.Error as exc:
+    except sqlite3.OperationalError as exc:
         raise refuse(path, f"the project file cannot be opened ({exc})") from None
+    except sqlite3.DatabaseError as exc:
+        raise refuse(path, f"the project file is damaged (SQLite: {exc})") from None
 
 
 def load_election(path: Path) -> Election:
