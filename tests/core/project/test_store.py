@@ -367,3 +367,26 @@ def test_entry_hash_from_text_equals_the_hash_of_the_decoded_payload():
     assert chain.entry_hash_of_text("ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", text) == (
         chain.entry_hash("ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", payload)
     )
+
+
+def test_the_head_an_export_prints_stays_the_head_after_closing(project_path, tmp_path, capsys):
+    """Closing compacts a grown journal, which adds an entry; an export compacts first, so the
+    head it prints is still the head for `verify --expect-head` once the file is closed."""
+    import python_calamine
+
+    from core.cli.verify import main as verify
+    from core.export.workbook import JOURNAL_HEAD_LABEL
+
+    project = Project.open(project_path)
+    for n in range(1, store.COMPACT_AFTER_ENTRIES + 1):
+        project.append(change_for(n))
+    project.close(compact=False)  # as after a crash: the next close would compact
+    book = tmp_path / "audited.xlsx"
+    assert main([str(project_path), "--export", str(book)]) == 1
+    capsys.readouterr()
+    summary = python_calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Summary")
+    printed = {r[0]: r[1] for r in summary.to_python() if len(r) > 1}[JOURNAL_HEAD_LABEL]
+    with Project.open(project_path) as again:
+        assert again.journal()[-1].kind == "snapshot"  # compacted, before the head was read
+        assert again.head() == printed
+    assert verify([str(project_path), "--expect-head", str(printed)]) == 0
