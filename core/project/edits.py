@@ -118,22 +118,30 @@ def _review_edit(r: object) -> ReviewEdit:
     raise ValueError(f"a review note is not finding, old and new status with comment: {r!r:.80}")
 
 
-def check_change(election: Election, change: Change) -> None:
-    """ValueError, naming the cell, for an edit this election could not take: an unknown unit,
-    source or field, or a value that is not a figure of that field."""
-    index = election.units.index
+def _fields(election: Election) -> set[str]:
     info = election.info
     known = {*info.count_fields(), *info.pct_fields(), *info.seat_fields()}
     for figs in election.sources.values():
         known.update(figs.columns)
+    return known
+
+
+def check_change(election: Election, change: Change) -> None:
+    """ValueError, naming the cell, for an edit this election could not take: an unknown unit,
+    source or field, or a value that is not a figure of that field."""
+    index = election.units.index
+    known: set[str] = set()  # every field the election knows, gathered only when needed
     for e in change.edits:
         where = f"{change.label}: {e.unit} {e.field}"
         if e.unit not in index:
             raise ValueError(f"{change.label}: no unit has the id {e.unit!r}")
-        if e.source not in SOURCES and e.source not in election.sources:
+        figs = election.sources.get(e.source)
+        if figs is None and e.source not in SOURCES:
             raise ValueError(f"{where}: {e.source!r} is not a source of figures")
-        if e.field not in known:
-            raise ValueError(f"{where}: this election has no field {e.field!r}")
+        if figs is None or e.field not in figs.columns:
+            known = known or _fields(election)
+            if e.field not in known:
+                raise ValueError(f"{where}: this election has no field {e.field!r}")
         for v in (e.old, e.new):
             if not _is_figure(v):
                 raise ValueError(f"{where}: {v!r} is not a figure")
