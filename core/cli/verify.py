@@ -17,6 +17,13 @@ from core.project.verify import Verification
 
 EXIT_VERIFIED, EXIT_BROKEN, EXIT_REFUSED = 0, 1, 2
 _HEX = re.compile(r"[0-9a-f]{64}")
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Text from the file with its control characters shown, so none can drive the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
 
 _ABOUT = """\
 Recompute a project's hash chain from its original snapshot through every journal entry to
@@ -45,18 +52,22 @@ def to_json(v: Verification) -> dict[str, Any]:
 
 
 def write_text(path: str, v: Verification, out: TextIO) -> None:
-    out.write(f"{path}: {v.entries:,} journal entries, head {v.head or '(unreadable)'}\n")
+    out.write(_printable(_text(path, v)))
+
+
+def _text(path: str, v: Verification) -> str:
+    lines = [f"{path}: {v.entries:,} journal entries, head {v.head or '(unreadable)'}"]
     if v.ok:
-        out.write(
+        lines.append(
             "verified: every entry follows from the one before, and the original snapshot with "
-            "the journal gives the current figures\n"
+            "the journal gives the current figures"
         )
-        return
-    first = v.problems[0]
-    fails = "fails" if first.entry is None else "is the first that fails"
-    out.write(f"NOT verified: {first.where} {fails}: {first.what}\n")
-    for p in v.problems[1:]:
-        out.write(f"  also {p}\n")
+    else:
+        first = v.problems[0]
+        fails = "fails" if first.entry is None else "is the first that fails"
+        lines.append(f"NOT verified: {first.where} {fails}: {first.what}")
+        lines.extend(f"  also {p}" for p in v.problems[1:])
+    return "".join(f"{line}\n" for line in lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -87,7 +87,7 @@ def _bound_snapshot(history: StoredHistory, problems: list[ChainProblem]) -> Non
     held = snapshot_hash(history.snapshot)
     if history.format == FORMAT_V1:
         if held != history.v1_snapshot_hash:
-            problems.append(ChainProblem(seq, "the snapshot taken at it is damaged"))
+            problems.append(ChainProblem(seq, "the snapshot held in the file is damaged"))
         if seq == 0 and held != history.origin_hash:
             problems.append(ChainProblem(0, "it does not match the hash the chain starts from"))
         return  # the figures taken at `seq` are compared in the replay

@@ -126,3 +126,12 @@ def test_main_dispatches_verify_and_its_help_is_honest_about_the_chain(project):
     assert helped.returncode == 0
     assert "consistent in itself" in helped.stdout
     assert "--expect-head" in helped.stdout
+
+
+def test_text_from_the_file_cannot_drive_the_terminal(project, capsys):
+    crafted = {"label": "\x1b[2J", "edits": [["KZ-01", "official", "bribes", None, 1]]}
+    forger.append_raw(project, json.dumps(crafted))
+    assert main([str(project)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\\x1b[2J: KZ-01 bribes: this election has no field 'bribes'" in out
