@@ -303,6 +303,11 @@ def _write_journal(ws: Any, journal: Sequence[Mapping[str, Any]], fm: dict[str, 
     print_setup(ws)
 
 
+# A reviewer passes this value to `verify --expect-head`: only a head kept outside the project
+# file shows that its journal was not rewritten or cut off.
+JOURNAL_HEAD_LABEL = "Journal head (compare: python main.py verify PROJECT --expect-head HEAD)"
+
+
 def _write_summary(
     book: xlsxwriter.Workbook,
     ws: Any,
@@ -327,7 +332,7 @@ def _write_summary(
         ("Notes", s["info"], f'=COUNTIF({sev},"info")'),
         ("Audited at (UTC)", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"), None),
         ("Audited by", f"Sanaq {version()}", None),
-        ("Journal last hash", journal_hash or "none (not from a project file)", None),
+        (JOURNAL_HEAD_LABEL, journal_hash or "none (not from a project file)", None),
     ]
     ws.write_string(0, 0, "Audited workbook", fm["title"])
     r = 2

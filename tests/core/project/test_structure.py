@@ -164,7 +164,7 @@ def test_a_new_id_carries_the_review_notes_and_later_edits_replay(tmp_path):
     assert again.election.units.names == e.units.names
     assert results_csv_bytes(again.election) == csv
     assert again.reviews == ws.reviews
-    assert again.verify() == []
+    assert again.verify().problems == []
     again.close()
 
 
