@@ -17,6 +17,7 @@ from core.opener.workfile import (
     discard,
     open_any,
     open_project,
+    project_for,
 )
 from core.project.edits import Change
 from core.project.session import ChangeResult, Workspace
@@ -78,6 +79,9 @@ class FileActions(QObject):
         self.export_action = self._action(
             tr("&Export audited workbook…"), self.export_workbook, "exportAction"
         )
+        self.properties_action = self._action(
+            tr("P&roperties…"), self.show_properties, "propertiesAction"
+        )
         self.undo_action = self._action(tr("&Undo"), self.undo, "undoAction")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = self._action(tr("&Redo"), self.redo, "redoAction")
@@ -130,11 +134,19 @@ class FileActions(QObject):
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> Task:
+    def open_path(self, path: Path, *, again: bool = True) -> Task | None:
         """Open and audit off the GUI thread; the election shown stays until that succeeds.
 
-        A package is copied into a new project file first, so every change is journalled."""
+        A package is copied into a new project file first, so every change is journalled.
+        A package already copied once (the same content) offers that project instead, and
+        returns None while the question is open."""
         data_dir = self.context.data_dir
+        if again:
+            places = [data_dir, *(Path(p) for p in self.context.recent_files())]
+            existing = project_for(path, places)
+            if existing is not None:
+                self._offer(path, existing)
+                return None
 
         def work(progress: Progress) -> Opened:
             progress(0, 0)
@@ -154,6 +166,33 @@ class FileActions(QObject):
         label = tr("Opening %1…").replace("%1", path.name)
         self.task = run_task(self.context.pool, self.window, label, work, done, self._fail, discard)
         return self.task
+
+    def _offer(self, package: Path, project: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Opened before"),
+            tr("%1 was opened before: its work is in %2.")
+            .replace("%1", package.name)
+            .replace("%2", str(project)),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("reopenBox")
+        box.setInformativeText(tr("Go on in that project, or make a new copy of the package?"))
+        go_on = box.addButton(tr("&Go on there"), QMessageBox.ButtonRole.AcceptRole)
+        fresh = box.addButton(tr("Make a &new copy"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(go_on)
+        self.dialog = box
+
+        def done(_: int) -> None:
+            self.dialog = None
+            if box.clickedButton() is go_on:
+                self.open_path(project)
+            elif box.clickedButton() is fresh:
+                self.open_path(package, again=False)
+
+        box.finished.connect(done)
+        box.open()
 
     def _fail(self, exc: Exception) -> None:
         text = exc.report(40) if isinstance(exc, InputRefused) else str(exc)
@@ -246,9 +285,24 @@ class FileActions(QObject):
         self.controller.replace(opened.workspace, opened.path, opened.project)
         self.context.remember(opened.path)
 
+    def show_properties(self) -> None:
+        from ui.dialogs.properties_dialog import PropertiesDialog
+
+        c = self.controller
+        dialog = PropertiesDialog(c.workspace.election, c.path, c.project, self.window)
+        self.dialog = dialog
+        dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
+        dialog.open()
+
+    def export_name(self) -> str:
+        """The workbook's suggested path: beside the project, named after it."""
+        if self.controller.path is not None:
+            return str(self.controller.path.with_suffix(".xlsx"))
+        return ""
+
     def export_workbook(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("Export audited workbook"), "", tr("Workbook (*.xlsx)")
+            self.window, tr("Export audited workbook"), self.export_name(), tr("Workbook (*.xlsx)")
         )
         if path:
             self.export_to(Path(path))

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         file.addMenu(files.recent_menu)
         file.addSeparator()
         file.addActions([files.import_action, files.save_as_action, files.export_action])
+        file.addAction(files.properties_action)
         file.addSeparator()
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
