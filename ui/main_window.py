@@ -305,9 +305,11 @@ class MainWindow(QMainWindow):
             if len(new) <= 1000:  # a few added under a parent: show them
                 self.unit_tree.expand(self.tree_model.index_of(p))
         current = self.tree_model.unit_of(self.unit_tree.currentIndex())
-        if r.moved is not None:
-            current = r.moved[0]  # the moved unit, in its new place
-        self.select_unit(shown if current < 0 or r.shift is not None else current)
+        target = shown if current < 0 or r.shift is not None else current
+        if target != current or not self.unit_tree.currentIndex().isValid():
+            self.select_unit(target)  # else the tree already shows it (units were added)
+        elif self.results_model.unit != target:
+            self._show_unit(target)
         if focus_tree:
             self.unit_tree.setFocus()
 

@@ -145,8 +145,7 @@ class UnitTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == COL_NAME else base
+        return _NAME_FLAGS if index.column() == COL_NAME else _FLAGS
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A name typed in place (F2) is a RenameUnit change; an empty one changes nothing."""
@@ -264,6 +263,11 @@ class UnitTreeModel(QAbstractItemModel):
         self._fetched.clear()
         self._root_units = None
         self.endResetModel()
+
+
+# built once: Python's enum flags are slow to combine, and a layout asks for every row
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NAME_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 def _child_of(tree: Any, ancestor: int, unit: int) -> int:

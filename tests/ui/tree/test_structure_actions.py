@@ -91,7 +91,9 @@ def test_pasted_names_become_units_and_cut_paste_moves_them(qtbot, window: MainW
     on(window, "KZ-01")
     press(qtbot, Qt.Key.Key_V, CTRL)
     assert tree.ids[int(tree.parent[moved])] == "KZ-01"
-    assert window.tree_model.unit_of(window.unit_tree.currentIndex()) == moved
+    target = tree.index["KZ-01"]  # the place pasted on stays chosen, and lists what came
+    assert window.tree_model.unit_of(window.unit_tree.currentIndex()) == target
+    assert window.results_model.row_of(moved) > 0
     window.files.undo()
     assert tree.ids[int(tree.parent[moved])] == "KZ-03"
     on(window, "KZ-01")  # a region under a region: refused, with the reason
