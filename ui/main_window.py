@@ -187,10 +187,13 @@ class MainWindow(QMainWindow):
     def _show_unit(self, unit: int) -> None:
         self.results_model.set_unit(unit)
         self.results_view.fit_name_column()
+        self._title(unit)
+        self.unit_selected.emit(unit)
+
+    def _title(self, unit: int) -> None:
         tree = self.workspace.election.units
         level = self.workspace.election.info.levels[int(tree.level[unit])]
         self.table_title.setText(f"<b>{tree.names[unit]}</b> ({tr(level)}, {tree.ids[unit]})")
-        self.unit_selected.emit(unit)
 
     def _on_tree_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -310,6 +313,9 @@ class MainWindow(QMainWindow):
             self.select_unit(target)  # else the tree already shows it (units were added)
         elif self.results_model.unit != target:
             self._show_unit(target)
+        if r.shift is not None:
+            self.unit_selected.emit(self.results_model.unit)  # positions moved: panels follow
+        self._title(self.results_model.unit)  # the unit shown may be another, or renamed
         if focus_tree:
             self.unit_tree.setFocus()
 

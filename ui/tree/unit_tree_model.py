@@ -52,6 +52,7 @@ class UnitTreeModel(QAbstractItemModel):
         self._locale = locale or QLocale()
         self._fetched: dict[int, int] = {}  # unit -> children handed to the view so far
         self._root_units: np.ndarray | None = None
+        self._reported_cache: np.ndarray | None = None  # per unit: any figure reported
         controller.changed.connect(self._on_controller_changed)
         controller.reset.connect(self._on_controller_reset)
 
@@ -200,8 +201,31 @@ class UnitTreeModel(QAbstractItemModel):
         return mark
 
     def _reported(self, unit: int) -> bool:
+        """A figure is reported on the unit or on one of its children (a station typed in, a
+        district published): else its mark says nothing is there yet, not a green tick."""
+        reported = self._any_reported()
+        if reported[unit]:
+            return True
+        kids = self._tree.children(unit)
+        return bool(kids.size) and bool(reported[kids].any())
+
+    def _any_reported(self) -> np.ndarray:
+        if self._reported_cache is None:
+            n = len(self._tree)
+            out = np.zeros(n, dtype=bool)
+            for figs in self._controller.workspace.election.sources.values():
+                for col in figs.columns.values():
+                    out |= col.reported[:n]
+            self._reported_cache = out
+        return self._reported_cache
+
+    def _refresh_reported(self, units: set[int]) -> None:
+        cache = self._reported_cache
+        if cache is None:
+            return
         sources = self._controller.workspace.election.sources.values()
-        return any(bool(s.present[unit]) for s in sources)
+        for u in units:
+            cache[u] = any(bool(c.reported[u]) for f in sources for c in f.columns.values())
 
     def _tooltip(self, unit: int) -> str:
         e, w, i = (int(c) for c in self._controller.index.counts[unit])
@@ -216,6 +240,10 @@ class UnitTreeModel(QAbstractItemModel):
 
     def _on_controller_changed(self, result: ChangeResult) -> None:
         r = result.reshaped
+        if r is not None or len(result.cells) > 1000:
+            self._reported_cache = None
+        else:
+            self._refresh_reported({u for u, _, _ in result.cells})
         if r is not None:
             if r.shift is not None or (r.dirty.size and not r.added.size and r.renamed < 0):
                 self._restructure()  # units moved to other positions or other parents
@@ -262,6 +290,7 @@ class UnitTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._fetched.clear()
         self._root_units = None
+        self._reported_cache = None
         self.endResetModel()
 
 
