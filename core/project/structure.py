@@ -167,21 +167,16 @@ class RemoveUnits:
         return AddUnits(self.rows)
 
     def describe(self) -> dict[str, Any]:
-        # The figures removed are already in the journal (or the original snapshot) before
-        # this entry, so it names the units only; undoing it journals them again, in full.
-        rows = UnitRows(self.rows.ids, self.rows.names, self.rows.levels, self.rows.parents)
-        return {
-            "op": self.op,
-            **rows.to_json(),
-            **({"at": list(self.rows.at)} if self.rows.at else {}),
-        }
+        # The units and figures removed are already in the journal (or the original snapshot)
+        # before this entry, so it names the units only; undoing it journals them again, whole.
+        obj: dict[str, Any] = {"op": self.op, "ids": list(self.rows.ids)}
+        if self.rows.at:
+            obj["at"] = list(self.rows.at)
+        return obj
 
     def check(self, election: Election) -> None:
         tree = election.units
-        missing = [u for u in self.rows.ids if u not in tree.index]
-        if missing:
-            raise StructureRefused(f"no unit has the id {missing[0]!r}")
-        units = np.array(sorted(tree.index[u] for u in self.rows.ids), dtype=np.int64)
+        units = self._positions(election)
         inside = np.zeros(len(tree), dtype=bool)
         inside[units] = True
         if inside[tree.root]:
@@ -190,12 +185,25 @@ class RemoveUnits:
         whole = np.unique(np.concatenate([subtree(tree, int(u)) for u in tops.tolist()]))
         if whole.size != units.size:
             raise StructureRefused("a removal must take every unit below the units it removes")
-        if self.rows.at and tuple(units.tolist()) != self.rows.at:
+
+    def _positions(self, election: Election) -> np.ndarray:
+        """Where the block's units stand (its `at`, when it says, checked against the ids)."""
+        tree = election.units
+        ids, at = self.rows.ids, self.rows.at
+        if at and len(at) == len(ids) and at[-1] < len(tree):
+            have = tree.ids
+            if [have[a] for a in at] == list(ids):
+                return np.array(at, dtype=np.int64)
             raise StructureRefused("the units to remove are no longer where they were")
+        index = tree.index
+        missing = [u for u in ids if u not in index]
+        if missing:
+            raise StructureRefused(f"no unit has the id {missing[0]!r}")
+        return np.array(sorted(index[u] for u in ids), dtype=np.int64)
 
     def apply(self, election: Election, reviews: Reviews) -> Reshaped:
         tree = election.units
-        units = np.array(sorted(tree.index[u] for u in self.rows.ids), dtype=np.int64)
+        units = self._positions(election)
         gone = set(units.tolist())
         parents = {int(tree.parent[u]) for u in units.tolist()} - gone
         shift = remove_units(election, units)
@@ -319,7 +327,10 @@ def structure_from_json(obj: dict[str, Any]) -> StructureEdit:
     if op == "add":
         return AddUnits(UnitRows.from_json(obj))
     if op == "remove":
-        return RemoveUnits(UnitRows.from_json(obj))
+        ids = tuple(str(u) for u in obj["ids"])
+        blank = ("",) * len(ids)
+        at = tuple(int(a) for a in obj.get("at", []))
+        return RemoveUnits(UnitRows(ids, blank, blank, blank, {}, at))
     if op == "move":
         return MoveUnits(tuple(obj["units"]), tuple(obj["from"]), str(obj["to"]))
     if op == "move_back":

@@ -145,10 +145,13 @@ class AuditContext:
             if u >= 0 and u not in chain:
                 chain.add(u)
                 chain.update(tree.ancestors(u))
-        depth = tree.depth
+        depth, start = tree.depth, tree.child_start
         order = sorted(chain, key=lambda u: (-int(depth[u]), u))
+        parents = [u for u in order if start[u + 1] > start[u]]
+        leaves = np.array([u for u in order if start[u + 1] == start[u]], dtype=np.int64)
         for (src, fld), cov in self._covers.items():
             figs = self.figs(src)
             if fld in figs.columns:
-                update_units(tree, figs, figs.columns[fld], cov, order)
+                cov.total[leaves] = cov.ok[leaves] = cov.kids[leaves] = 0  # nothing below
+                update_units(tree, figs, figs.columns[fld], cov, parents)
         return order
