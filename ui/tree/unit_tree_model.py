@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
     QLocale,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
 from core.model.restructure import Reshaped
 from core.project.edits import Change
 from core.project.session import ChangeResult
-from core.project.structure import RenameUnit
+from core.project.structure import MoveUnits, RenameUnit
 from ui.controller import WorkspaceController
 from ui.formatting import tr
 from ui.icons import status_icon, worst
@@ -147,6 +148,45 @@ class UnitTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return _NAME_FLAGS if index.column() == COL_NAME else _FLAGS
+
+    # --- drag a unit onto another: a move (the keyboard's way is Ctrl+X, Ctrl+V) -------------
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [UNITS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids = self._tree.ids
+        units = dict.fromkeys(ids[self.unit_of(i)] for i in indexes if i.isValid())
+        data = QMimeData()
+        data.setData(UNITS_MIME, "\n".join(units).encode("utf-8"))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Units dropped on a unit move under it, as one Change (refused with the reason if
+        the tree would break). Always False: the model moved them itself, so the view must
+        not remove the dragged rows as a plain drop would."""
+        if not data.hasFormat(UNITS_MIME) or not parent.isValid():
+            return False
+        tree = self._tree
+        ids = [u for u in bytes(data.data(UNITS_MIME).data()).decode("utf-8").split("\n") if u]
+        ids = [u for u in ids if u in tree.index]
+        target = self.unit_of(parent)
+        if not ids or action != Qt.DropAction.MoveAction:
+            return False
+        old = tuple(tree.ids[int(tree.parent[tree.index[u]])] for u in ids)
+        label = tr("Move of %1 under %2").replace("%1", tree.names[tree.index[ids[0]]])
+        edit = MoveUnits(tuple(ids), old, tree.ids[target])
+        change = Change(label.replace("%2", tree.names[target]), kind="structure", structure=edit)
+        self._controller.apply(change)
+        return False
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A name typed in place (F2) is a RenameUnit change; an empty one changes nothing."""
@@ -296,7 +336,13 @@ class UnitTreeModel(QAbstractItemModel):
 
 # built once: Python's enum flags are slow to combine, and a layout asks for every row
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NAME_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_NAME_FLAGS = (
+    _FLAGS
+    | Qt.ItemFlag.ItemIsEditable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+UNITS_MIME = "application/x-sanaq-unit-ids"
 
 
 def _child_of(tree: Any, ancestor: int, unit: int) -> int:
