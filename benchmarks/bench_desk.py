@@ -102,7 +102,7 @@ def main() -> None:
                 with cProfile.Profile() as prof:
                     act()
                     paint()
-                pstats.Stats(prof).sort_stats("cumulative").print_stats(int(profile))
+                pstats.Stats(prof).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(int(profile))
             else:
                 act()
                 paint()
