@@ -65,7 +65,7 @@ class Workspace:
         if self.journal is not None:
             self.journal.append(change)  # saved before it is shown: a crash loses nothing
         before = dict(self.auditor.findings)
-        applied = apply_change(self.election, self.reviews, change)
+        applied = apply_change(self.election, self.reviews, change, checked=True)
         cells, reshaped = applied.cells, applied.reshaped
         touched = list(dict.fromkeys(cells))
         rebuild = len(touched) > RECHECK_LIMIT

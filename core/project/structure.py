@@ -443,50 +443,58 @@ def _add_problems(election: Election, rows: UnitRows) -> list[str]:
     problems: list[str] = []
     if not (len(rows.names) == len(rows.levels) == len(rows.parents) == k):
         return ["the block's columns are not of one length"]
+    index = tree.index
     taken: set[str] = set()
     for uid in rows.ids:
-        problem = check_id(election, uid, taken)
-        if problem:
-            problems.append(problem)
+        if not uid.strip() or uid != uid.strip() or uid in index or uid in taken:
+            problems.append(check_id(election, uid, taken) or f"the unit id {uid!r} is taken")
         taken.add(uid)
     for uid, name in zip(rows.ids, rows.names, strict=True):
         if not name.strip():
             problems.append(f"the unit {uid!r} has no name")
     block = dict(zip(rows.ids, range(k), strict=True))
+    level_of = {name: i for i, name in enumerate(levels)}
+    reaches: dict[int, bool] = {}  # block unit -> its parents lead to a unit that exists
     for i, (uid, lv, parent) in enumerate(zip(rows.ids, rows.levels, rows.parents, strict=True)):
-        if lv not in levels:
+        if lv not in level_of:
             problems.append(f"{uid}: {lv!r} is not a level of this election")
             continue
         if not parent:
             problems.append(f"{uid}: a unit needs a parent (an election has one root)")
             continue
         if parent in block:
-            plv = rows.levels[block[parent]]
-            p_level = levels.index(plv) if plv in levels else -1
-        elif parent in tree.index:
-            p_level = int(tree.level[tree.index[parent]])
+            p_level = level_of.get(rows.levels[block[parent]], -1)
+        elif parent in index:
+            p_level = int(tree.level[index[parent]])
         else:
             problems.append(f"{uid}: no unit has the parent id {parent!r}")
             continue
-        if p_level >= 0 and not leads_to(election, p_level, levels.index(lv)):
+        if p_level >= 0 and not leads_to(election, p_level, level_of[lv]):
             problems.append(
                 f"{uid}: a unit of level {lv!r} cannot sit under one of level {levels[p_level]!r}"
             )
         # a parent inside the block must reach an existing unit: no cycle among the new ones
-        seen, p = {i}, parent
+        path, p, ok = [i], parent, True
         while p in block:
             j = block[p]
-            if j in seen:
-                problems.append(f"{uid}: the new units' parents form a cycle")
+            if j in reaches:
+                ok = reaches[j]
                 break
-            seen.add(j)
+            if j in path:
+                ok = False
+                break
+            path.append(j)
             p = rows.parents[j]
+        for j in path:
+            reaches[j] = ok
+        if not ok:
+            problems.append(f"{uid}: the new units' parents form a cycle")
     if rows.at:
         at = list(rows.at)
         if len(at) != k or at != sorted(set(at)) or at[0] < 0 or at[-1] >= len(tree) + k:
             problems.append("the block's positions do not fit the tree")
-    known = {*election.info.count_fields(), *election.info.pct_fields()}
-    known.update(election.info.seat_fields())
+    info = election.info
+    known = {*info.count_fields(), *info.extra_counts(), *info.pct_fields(), *info.seat_fields()}
     for src, figs in rows.figures.items():
         if src not in SOURCES:
             problems.append(f"{src!r} is not a source")
@@ -495,7 +503,7 @@ def _add_problems(election: Election, rows: UnitRows) -> list[str]:
         for name, values in figs.columns.items():
             if name not in known:
                 problems.append(f"{name!r} is not a field of this election")
-            elif any(v is not None and not isinstance(v, int | float) for v in values):
+            elif any(v is not None and type(v) not in (int, float) for v in values):
                 problems.append(f"{name}: a figure is not a number")
         for name, texts in figs.extras.items():
             if name not in election.extra_columns or len(texts) != k:
