@@ -245,6 +245,25 @@ def main() -> None:
         f"median {ms(statistics.median(took_keys))}, worst {ms(max(took_keys))}"
     )
 
+    # the share of the disk: one change journalled alone (an SQLite commit with a full sync)
+    from core.project.edits import CellEdit
+
+    station = int(tree.children(district)[1])
+    uid = tree.ids[station]
+    commits = []
+    for v in range(20):
+        old = election.sources["official"].value("votes:P02", station)
+        change = Change("bench", (CellEdit(uid, "official", "votes:P02", old, 500 + v),))
+        t = time.perf_counter()
+        project.append(change)
+        commits.append(time.perf_counter() - t)
+        ws.apply(Change("bench", (CellEdit(uid, "official", "votes:P02", 500 + v, old),)))
+    print(
+        f"  (of which the journal's commit, alone: median {ms(statistics.median(commits))}, "
+        f"worst {ms(max(commits))}; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores)"
+    )
+
     # --- 10,000 stations from a list ---------------------------------------------------------
     def station_list(path: Path, parents: list[str], prefix: str) -> None:
         lines = ["unit_id,unit_name,level,parent_name,registered"]
