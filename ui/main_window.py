@@ -311,7 +311,9 @@ class MainWindow(QMainWindow):
         focus_tree = self.unit_tree.hasFocus()
         new = set(r.added.tolist())
         for p in {int(tree.parent[u]) for u in new} - new - {-1}:
-            if len(new) <= 1000:  # a few added under a parent: show them
+            kids = tree.children(p)
+            if len(new) <= 1000 and all(int(k) in new for k in kids):
+                # its first units: show them (a parent that had units stays as it was)
                 self.unit_tree.expand(self.tree_model.index_of(p))
         current = self.tree_model.unit_of(self.unit_tree.currentIndex())
         target = shown if current < 0 or r.shift is not None else current
@@ -396,12 +398,17 @@ class MainWindow(QMainWindow):
         self.workspace_changed.connect(panel.refresh)
         self.plots_panel = panel
         self.plots_dock = self.add_dock(panel, tr("Plots"))
+        self.plots_dock.visibilityChanged.connect(self._on_plots_dock_visibility_changed)
         self.tabifyDockWidget(self.findings_dock, self.plots_dock)
         if self._layout_restored:
             self.restoreDockWidget(self.plots_dock)  # where the user left it last time
         self.findings_dock.raise_()
         if self.results_model.unit >= 0:
             panel.show_unit(self.results_model.unit)
+
+    def _on_plots_dock_visibility_changed(self, shown: bool) -> None:
+        if shown and self.plots_panel is not None:
+            self.plots_panel.redraw_now()  # type: ignore[attr-defined]
 
     def replace_workspace(
         self, workspace: Workspace, path: Path | None, project: Project | None = None

@@ -86,7 +86,14 @@ class PlotsPanel(QWidget):
     def _hidden(self) -> bool:
         """Behind another tab of a shown window: it redraws when it is shown, not on every
         edit (an edit at 100,000 stations would wait on a plot nobody sees)."""
-        return self.window().isVisible() and not self.isVisible()
+        # a dock tabbed behind another stays "visible", moved out of the window's sight
+        return self.window().isVisible() and (
+            not self.isVisible() or self.visibleRegion().isEmpty()
+        )
+
+    def redraw_now(self) -> None:
+        """The panel came into sight (its tab raised): bring the plot up to date."""
+        self.current.redraw_if_dirty()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -244,3 +244,20 @@ def test_linked_both_ways_with_a_unit_tree(qtbot, small: Workspace) -> None:  # 
     assert view.currentIndex().row() == tree.index["R1"]
     assert panel.discrepancies.bars.parent == tree.index["R1"]
     assert panel.fingerprint.unit == tree.index["R1"]  # every plot follows, drawn when shown
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_plots_behind_the_findings_tab_wait_until_raised(qtbot, window) -> None:
+    """An edit does not redraw a plot nobody sees; raising its tab brings it up to date."""
+    from tests.ui.conftest import focus_cell, type_keys
+
+    qtbot.waitUntil(lambda: window.plots_panel is not None)
+    window.findings_dock.raise_()
+    qtbot.wait(10)
+    panel = window.plots_panel
+    assert panel._hidden()
+    focus_cell(window, "KZ-03", "votes:ADAL")
+    type_keys(qtbot, "18836")
+    assert panel.current.dirty
+    window.plots_dock.raise_()
+    qtbot.waitUntil(lambda: not panel.current.dirty)
