@@ -12,9 +12,10 @@ from core.model.election import BoolArray, FloatArray, IntArray
 
 # A percentage is "integer" within +-0.05 points of a whole number (their 0.1-point bins).
 # In counts: 100 k / n lies within 1/20 of an integer m, i.e. |2000 k - 20 m n| <= n.
+MIN_STATIONS = 1_000  # in a unit, for the screen to run there
 MIN_REGISTERED = 100  # their inclusion rule: at least 100 voters on the list,
 MAX_PCT = 99.0  # and turnout and share at most 99% (`<= .99` in their notebooks)
-SPREAD = 5.0  # binomial mass beyond 5 sd of the mean is below 1e-6 for these sizes
+SPREAD = 4.5  # binomial mass beyond 4.5 sd of the mean is below 1e-5: a station in 20,000
 BIN = 0.1  # the histogram's bin, in points, centred on 0.0, 0.1, ... 100.0
 BINS = 1001
 
@@ -29,7 +30,7 @@ def is_integer_pct(k: IntArray, n: IntArray) -> BoolArray:
 
 def integer_chance(k: IntArray, n: IntArray) -> FloatArray:
     """Each station's chance that Bin(n, k / n) lands on an integer percentage: the exact
-    binomial mass of the lattice points inside the integer windows within 5 sd of the mean."""
+    binomial mass of the lattice points inside the integer windows within 4.5 sd of the mean."""
     n = n.astype(np.int64)
     k = k.astype(np.int64)
     out: FloatArray = np.zeros(n.size, np.float64)
