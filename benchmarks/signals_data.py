@@ -77,8 +77,7 @@ def clean_stations(
     sizes = 10 + rng.poisson(per_district - 10, max(1, stations // per_district))
     sizes[-1] += stations - sizes.sum()
     while sizes[-1] < 1:  # the remainder went negative: take it from the others
-        sizes = sizes[:-2].tolist() + [sizes[-2] + sizes[-1]]
-        sizes = np.array(sizes)
+        sizes = np.array([*sizes[:-2].tolist(), sizes[-2] + sizes[-1]])
     n_d = sizes.size
     district = np.repeat(np.arange(n_d), sizes)
     d_region = np.sort(rng.integers(0, regions, n_d))

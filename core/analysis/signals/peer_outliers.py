@@ -45,6 +45,7 @@ class RobustZ:
     median: FloatArray  # the territory's median, in percent, per station
     peers: IntArray  # stations in the territory that report the figure
     chance: FloatArray  # P(|z| > 3.5) for the station under the null; 0 where z is NaN
+    variance: FloatArray  # its share of the variance of a territory's outlier count
 
     @property
     def scored(self) -> BoolArray:
@@ -102,11 +103,13 @@ def _null_chance(
     y_scale: FloatArray,
     m: FloatArray,
 ) -> FloatArray:
-    """P(|x - median| > 3.5 s) for stations of the given sizes (rows: territories, columns:
-    sizes) under the null; the territory's figures broadcast along the rows."""
-    out = np.zeros(np.broadcast_shapes(size.shape, mu.shape))
+    """P(|x - median| > 3.5 s) for stations of the given sizes (columns) in each territory
+    (rows), for each value of the territory's MAD noise (first axis: the MAD nodes). The MAD
+    is shared by a territory's stations: its noise is what makes their outliers cluster."""
+    shape = np.broadcast_shapes(size.shape, mu.shape)
+    out = np.zeros((_MAD_NODES[0].size, *shape))
     sd = np.sqrt(0.25 / (size + 0.5) + _MEDIAN_VAR * y_scale**2 / m)
-    for eta, v in zip(*_MAD_NODES, strict=True):
+    for node, eta in enumerate(_MAD_NODES[0]):
         reach = THRESHOLD * s * np.exp(eta * np.sqrt(_LOG_MAD_VAR / m))
         up = _arcsine(size * (mu + reach), size)
         down = _arcsine(size * (mu - reach), size)
@@ -116,9 +119,9 @@ def _null_chance(
             a = np.arcsin(np.sqrt(rate))
             above = np.where(has_up, normal_sf_array((up - a) / sd), 0.0)
             below = np.where(has_down, normal_sf_array((a - down) / sd), 0.0)
-            out += v * w * (above + below)
-    result: FloatArray = out * (1.0 + _SMALL_M / m)
-    return np.clip(result, 0.0, 1.0)
+            out[node] += w * (above + below)
+    result: FloatArray = np.clip(out * (1.0 + _SMALL_M / m), 0.0, 1.0)
+    return result
 
 
 def robust_z(ratio: Ratio, territory: IntArray) -> RobustZ:
@@ -133,9 +136,10 @@ def robust_z(ratio: Ratio, territory: IntArray) -> RobustZ:
     med_out = np.full(n_all, np.nan)
     peers_out = np.zeros(n_all, np.int64)
     chance = np.zeros(n_all, np.float64)
+    variance = np.zeros(n_all, np.float64)
     idx = np.flatnonzero(ratio.ok)
     if not idx.size:
-        return RobustZ(ratio.field, z, med_out, peers_out, chance)
+        return RobustZ(ratio.field, z, med_out, peers_out, chance, variance)
     terr = territory[idx]
     order = np.argsort(terr, kind="stable")
     idx, terr = idx[order], terr[order]
@@ -181,9 +185,19 @@ def robust_z(ratio: Ratio, territory: IntArray) -> RobustZ:
         j = np.clip(pos.astype(np.int64), 0, _GRID - 2)
         frac = pos - j
         r = row[group[sel]]
-        p0 = (1 - frac) * table[r, j] + frac * table[r, j + 1]
+        by_node = (1 - frac) * table[:, r, j] + frac * table[:, r, j + 1]
+        weights = _MAD_NODES[1]
+        p0 = weights @ by_node
         chance[idx[sel]] = p0
+        # The count's variance: each station's own, plus how much the territory's expected
+        # count moves with its MAD's noise (spread over its stations, so that sums add up).
+        per_node = np.stack(
+            [np.bincount(group[sel], weights=b, minlength=starts.size) for b in by_node]
+        )
+        mean_t = weights @ per_node
+        extra_t = weights @ (per_node - mean_t) ** 2
+        variance[idx[sel]] = p0 * (1 - p0) + (extra_t / sizes)[group[sel]]
     z[idx[keep]] = zz[keep]
     med_out[idx[keep]] = 100.0 * med[group][keep]
     peers_out[idx] = sizes[group]
-    return RobustZ(ratio.field, z, med_out, peers_out, chance)
+    return RobustZ(ratio.field, z, med_out, peers_out, chance, variance)

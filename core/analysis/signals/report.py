@@ -19,7 +19,7 @@ from core.analysis.signals.screens import (
     Q,
 )
 from core.analysis.signals.stations import SOURCE, Ratio, Stations, station_table
-from core.analysis.signals.stats import benjamini_hochberg, poisson_sf
+from core.analysis.signals.stats import benjamini_hochberg, overdispersed_sf, poisson_sf
 from core.model.election import BoolArray, Election
 from core.rules.finding import SIGNAL, Finding
 
@@ -183,7 +183,7 @@ def _peer_tests(
                 continue
             observed = int(rz.outlier[sel].sum())
             expected = float(rz.chance[sel].sum())
-            p = poisson_sf(observed, expected)
+            p = overdispersed_sf(observed, expected, float(rz.variance[sel].sum()))
             text = (
                 f"{observed:,} of {has:,} stations lie more than {peer_outliers.THRESHOLD} robust "
                 f"standard deviations from their territory's median {_words(st, ratio.field)}; "

@@ -124,3 +124,35 @@ def benjamini_hochberg(pvalues: FloatArray, q: float) -> tuple[np.ndarray, Float
     adjusted: FloatArray = np.empty(m, np.float64)
     adjusted[order] = np.minimum(adjusted_sorted, 1.0)
     return adjusted <= q, adjusted
+
+
+def overdispersed_sf(x: int, mean: float, var: float) -> float:
+    """P(X >= x) for a count with the given mean and a variance at least the mean: the
+    negative binomial of those two moments (the Poisson when the variance is no larger)."""
+    if var <= mean * (1 + 1e-9) or mean <= 0:
+        return poisson_sf(x, mean)
+    if x <= 0:
+        return 1.0
+    p = mean / var
+    r = mean * mean / (var - mean)
+    # pmf(k) = Gamma(k + r) / (Gamma(r) k!) p^r (1 - p)^k, summed from the side that converges
+    log_pmf = math.lgamma(x + r) - math.lgamma(r) - math.lgamma(x + 1)
+    log_pmf += r * math.log(p) + x * math.log1p(-p)
+    if x > mean:
+        total, term, k = 0.0, 1.0, x
+        while term > 1e-17 * total or total == 0.0:
+            total += term
+            term *= (k + r) / (k + 1) * (1 - p)
+            k += 1
+            if k > x + 1_000_000:
+                break
+        return min(1.0, math.exp(log_pmf) * total)
+    k = x - 1
+    log_pmf = math.lgamma(k + r) - math.lgamma(r) - math.lgamma(k + 1)
+    log_pmf += r * math.log(p) + k * math.log1p(-p)
+    total, term = 0.0, 1.0
+    while k >= 0 and (term > 1e-17 * total or total == 0.0):
+        total += term
+        term *= k / ((k - 1 + r) * (1 - p)) if k > 0 else 0.0
+        k -= 1
+    return max(0.0, 1.0 - math.exp(log_pmf) * total)
