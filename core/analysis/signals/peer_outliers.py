@@ -74,21 +74,6 @@ def _group_median(
     return out
 
 
-def _group_median(
-    values: FloatArray, group: IntArray, starts: IntArray, sizes: IntArray
-) -> FloatArray:
-    """Median of `values` in each group; `group` is sorted and the groups lie at starts/sizes.
-    One float sort of the group plus the value (scaled into [0, 1)) orders them within each."""
-    lo_v, hi_v = float(values.min()), float(values.max())
-    span = hi_v - lo_v if hi_v > lo_v else 1.0
-    order = np.argsort(group * 2.0 + (values - lo_v) / span, kind="quicksort")
-    v = values[order]
-    lo = starts + (sizes - 1) // 2
-    hi = starts + sizes // 2
-    out: FloatArray = 0.5 * (v[lo] + v[hi])
-    return out
-
-
 def _arcsine(count: FloatArray, n: FloatArray) -> FloatArray:
     out: FloatArray = np.arcsin(np.sqrt(np.clip((count + 0.375) / (n + 0.75), 0.0, 1.0)))
     return out
@@ -168,20 +153,15 @@ def robust_z(ratio: Ratio, territory: IntArray) -> RobustZ:
     t_ok = np.flatnonzero(usable)
     if t_ok.size:
         logs = np.linspace(np.log(n.min()), np.log(n.max()) + 1e-9, _GRID)
-        col = lambda a: a[t_ok][:, None]  # noqa: E731
-        table = _null_chance(
-            np.exp(logs)[None, :],
-            col(med),
-            col(scale),
-            col(lmed),
-            col(tau),
-            col(y_scale),
-            col(sizes.astype(np.float64)),
-        )
+        cols: list[FloatArray] = [
+            np.asarray(a[t_ok][:, None], np.float64)
+            for a in (med, scale, lmed, tau, y_scale, sizes)
+        ]
+        table = _null_chance(np.exp(logs)[None, :], *cols)
         row = np.full(starts.size, -1)
         row[t_ok] = np.arange(t_ok.size)
         sel = np.flatnonzero(keep)
-        pos = (np.log(n[sel]) - logs[0]) / (logs[1] - logs[0]) if _GRID > 1 else np.zeros(sel.size)
+        pos = (np.log(n[sel]) - logs[0]) / (logs[1] - logs[0])
         j = np.clip(pos.astype(np.int64), 0, _GRID - 2)
         frac = pos - j
         r = row[group[sel]]

@@ -92,7 +92,7 @@ def _words(st: Stations, field_id: str) -> str:
         return "turnout"
     if field_id == "pct:invalid":
         return "invalid share"
-    return f"{_name(st, field_id[4:])}'s share"
+    return f"share of {_name(st, field_id[4:])}"
 
 
 def _name(st: Stations, code: str) -> str:
@@ -139,8 +139,9 @@ def _integer_tests(
         c = integer_pct.count_test(hit[sel], chance[sel])
         text = (
             f"{c.observed:,} of {has:,} stations have a whole-number turnout or "
-            f"{_words(st, s.field)} (within 0.05 points); each station's binomial chance gives "
-            f"{_fmt(c.expected)} ± {_fmt(c.variance**0.5)}, an excess of {_fmt(c.excess)}"
+            f"{_words(st, s.field)} (within 0.05 points); each station's binomial chance "
+            f"gives {_fmt(c.expected)} ± {_fmt(c.variance**0.5)} (observed minus chance: "
+            f"{c.excess:+,.0f})"
         )
         tests.append(
             Test(INTEGER_PCT.id, unit, field_id, has, c.observed, c.expected, c.p_value, text)
@@ -157,8 +158,14 @@ def _peer_tests(
 ) -> tuple[list[Test], list[NotRun]]:
     tests: list[Test] = []
     skipped: list[NotRun] = []
+    need = peer_outliers.MIN_PEERS
+    if not len(st):
+        text = f"needs a territory of at least {need} stations; has no stations"
+        return tests, [NotRun(PEER_OUTLIER.id, scopes[0][0], 0, need, text)]
     for ratio in (st.turnout, st.share, st.invalid):
         if not ratio.ok.any():
+            text = f"{ratio.field}: not reported at any station"
+            skipped.append(NotRun(PEER_OUTLIER.id, scopes[0][0], 0, need, text))
             continue
         rz = peer_outliers.robust_z(ratio, st.territory)
         robust[ratio.field] = rz

@@ -98,7 +98,7 @@ def station_table(election: Election, ctx: AuditContext | None = None) -> Statio
     figs = election.sources.get(SOURCE)
     present = figs.present if figs is not None else np.zeros(len(tree), bool)
     units = np.flatnonzero(present & (tree.level == last)).astype(np.int64)
-    leader = leader_of(election, units) if units.size else None
+    leader = leader_of(election, units)
     empty = np.zeros(units.size, np.int64)
     none = np.zeros(units.size, bool)
 
