@@ -15,7 +15,7 @@ from core.model.election import BoolArray, FloatArray, IntArray
 MIN_STATIONS = 1_000  # in a unit, for the screen to run there
 MIN_REGISTERED = 100  # their inclusion rule: at least 100 voters on the list,
 MAX_PCT = 99.0  # and turnout and share at most 99% (`<= .99` in their notebooks)
-SPREAD = 4.5  # binomial mass beyond 4.5 sd of the mean is below 1e-5: a station in 20,000
+SPREAD = 4.5  # sd each side, and 8 counts more for the skewed tails of small counts
 BIN = 0.1  # the histogram's bin, in points, centred on 0.0, 0.1, ... 100.0
 BINS = 1001
 
@@ -44,8 +44,8 @@ def integer_chance(k: IntArray, n: IntArray) -> FloatArray:
     kf = k[idx].astype(np.float64)
     p = kf / nf
     sd = np.sqrt(nf * p * (1 - p))
-    m_lo = np.floor(100.0 * np.maximum(0.0, kf - SPREAD * sd - 1) / nf).astype(np.int64)
-    m_hi = np.ceil(100.0 * np.minimum(nf, kf + SPREAD * sd + 1) / nf).astype(np.int64)
+    m_lo = np.floor(100.0 * np.maximum(0.0, kf - SPREAD * sd - 8) / nf).astype(np.int64)
+    m_hi = np.ceil(100.0 * np.minimum(nf, kf + SPREAD * sd + 8) / nf).astype(np.int64)
     m_hi = np.minimum(m_hi, 100)
     windows = m_hi - m_lo + 1
     first = np.cumsum(windows) - windows
