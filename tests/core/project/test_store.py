@@ -303,7 +303,13 @@ def test_killed_writer_loses_no_acknowledged_change(project_path):
         with Project.open(project_path) as project:
             start = len(project.journal()) + 1
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.core.project.store_writer", str(project_path), str(start)],
+            [
+                sys.executable,
+                "-m",
+                "tests.core.project.store_writer",
+                str(project_path),
+                str(start),
+            ],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
