@@ -20,6 +20,19 @@ BIN = 0.1  # the histogram's bin, in points, centred on 0.0, 0.1, ... 100.0
 BINS = 1001
 
 
+def eligible(
+    turnout_k: IntArray, turnout_n: IntArray, share_k: IntArray, share_n: IntArray
+) -> BoolArray:
+    """Their inclusion rule: at least 100 registered, turnout and share at most 99%."""
+    out: BoolArray = (
+        (turnout_n >= MIN_REGISTERED)
+        & (share_n > 0)
+        & (100 * turnout_k <= MAX_PCT * turnout_n)
+        & (100 * share_k <= MAX_PCT * share_n)
+    )
+    return out
+
+
 def is_integer_pct(k: IntArray, n: IntArray) -> BoolArray:
     """Whether 100 k / n lies within 0.05 points of a whole percent, in exact integer terms."""
     safe = np.maximum(n, 1)

@@ -103,13 +103,7 @@ def _integer_tests(
     st: Stations, scopes: list[tuple[int, BoolArray]]
 ) -> tuple[list[Test], list[NotRun]]:
     t, s = st.turnout, st.share
-    eligible = (
-        t.ok
-        & s.ok
-        & (t.n >= integer_pct.MIN_REGISTERED)
-        & (100 * t.k <= integer_pct.MAX_PCT * t.n)
-        & (100 * s.k <= integer_pct.MAX_PCT * s.n)
-    )
+    eligible = t.ok & s.ok & integer_pct.eligible(t.k, t.n, s.k, s.n)
     tests: list[Test] = []
     skipped: list[NotRun] = []
     if eligible.sum() < integer_pct.MIN_STATIONS:
