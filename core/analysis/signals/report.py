@@ -378,9 +378,10 @@ def _findings(report: SignalReport, twin_group: np.ndarray) -> list[Finding]:
     for field_id, units in outlier_scopes.items():
         rz = report.robust[field_id]
         inside = np.isin(st.region, list(units)) | (root in units)
+        pct = ratios[field_id].pct()
         for i in np.flatnonzero(inside & rz.outlier).tolist():
             u = int(st.units[i])
-            value = float(ratios[field_id].pct()[i])
+            value = float(pct[i])
             out.append(
                 Finding(
                     PEER_OUTLIER.id,
