@@ -9,7 +9,7 @@ import xlsxwriter
 
 from core.analysis.signals.report import SignalReport
 from core.analysis.signals.screens import CAVEAT, SCREEN_BY_ID, SCREENS
-from core.export.checks_sheet import print_setup
+from core.export.page import print_setup
 
 SHEET = "Signals"
 TEST_HEAD = (

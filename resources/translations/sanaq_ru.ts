@@ -150,12 +150,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="263"/>
+        <location filename="../../ui/file_actions.py" line="265"/>
         <source>Exported %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="268"/>
+        <location filename="../../ui/file_actions.py" line="270"/>
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
