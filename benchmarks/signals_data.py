@@ -70,9 +70,18 @@ def _expit(x: np.ndarray) -> np.ndarray:
 
 
 def clean_stations(
-    stations: int, seed: int, regions: int = 17, per_district: int = 60, observer_share: float = 0.1
+    stations: int,
+    seed: int,
+    regions: int = 17,
+    per_district: int = 60,
+    observer_share: float = 0.1,
+    heavy_tails: bool = False,
 ) -> StationArrays:
-    """A clean election of about `stations` stations in districts of ~`per_district`."""
+    """A clean election of about `stations` stations in districts of ~`per_district`.
+
+    `heavy_tails` draws each station's own departure from its district (on the logit scale)
+    from Student's t with 4 degrees of freedom, scaled to the same spread, instead of a bell
+    curve: still honest counting, but outside the peer screen's null model."""
     rng = np.random.default_rng(seed)
     sizes = 10 + rng.poisson(per_district - 10, max(1, stations // per_district))
     sizes[-1] += stations - sizes.sum()
@@ -87,8 +96,9 @@ def clean_stations(
 
     def level(mean: float, r_sd: float, d_sd: float, s_sd: float) -> np.ndarray:
         x = _logit(mean) + rng.normal(0, r_sd, regions)[region]
-        x = x + rng.normal(0, d_sd, n_d)[district] + rng.normal(0, s_sd, n)
-        return _expit(x)
+        x = x + rng.normal(0, d_sd, n_d)[district]
+        own = rng.standard_t(4, n) / np.sqrt(2) if heavy_tails else rng.standard_normal(n)
+        return _expit(x + s_sd * own)
 
     turnout = level(0.6, 0.35, 0.2, 0.22)
     cast = rng.binomial(registered, turnout)
