@@ -84,7 +84,7 @@ def _fmt(x: float) -> str:
 
 
 def _p(p: float) -> str:
-    return "< 1e-16" if p < 1e-16 else f"{p:.2g}"
+    return "p < 1e-16" if p < 1e-16 else f"p = {p:.2g}"
 
 
 def _words(st: Stations, field_id: str) -> str:
@@ -360,9 +360,9 @@ def _findings(report: SignalReport, twin_group: np.ndarray) -> list[Finding]:
         if not hit:
             continue
         message = (
-            f"{tree.names[test.unit]}: {test.text} (p = {_p(test.p_value)}; signalled at a "
+            f"{tree.names[test.unit]}: {test.text} ({_p(test.p_value)}; signalled at a "
             f"false discovery rate of {report.q:g} across {len(report.tests)} tests, adjusted "
-            f"p = {_p(adj)})"
+            f"{_p(adj)})"
         )
         expected = None if test.screen == OBSERVER_GAP.id else round(test.expected, 2)
         actual = round(test.observed, 2) if test.screen == OBSERVER_GAP.id else int(test.observed)
