@@ -141,6 +141,10 @@ class SignalsPanel(QWidget):
         self.screened.emit()
 
     def _on_task_failed(self, exc: Exception) -> None:
+        # An edit can change the figures under a run (it reads them off the GUI thread); the
+        # edit's own refresh screens again, so only the newest run's failure is shown.
+        if self.sender() is not (self._task.signals if self._task is not None else None):
+            return
         self._task = None
         self.status.setText(tr("The screens failed: %1").replace("%1", str(exc)))
 
