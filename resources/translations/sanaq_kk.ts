@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -44,12 +44,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -64,17 +64,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Protocol form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,7 +260,8 @@
     </message>
     <message>
         <location filename="../../ui/findings/findings_model.py" line="49"/>
-        <location filename="../../ui/tree/unit_tree_model.py" line="167"/>
+        <location filename="../../ui/signals/signals_model.py" line="25"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="212"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -360,8 +361,8 @@
     </message>
     <message>
         <location filename="../../ui/findings/findings_panel.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/tree/unit_tree_model.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="212"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -466,12 +467,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Source of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Source:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,7 +488,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/properties_dialog.py" line="38"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -532,13 +533,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <location filename="../../ui/tree/structure_actions.py" line="179"/>
         <source>Not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -628,17 +629,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tree/unit_tree_model.py" line="159"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="204"/>
         <source>Renaming of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tree/unit_tree_model.py" line="233"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="278"/>
         <source>%1: nothing reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tree/unit_tree_model.py" line="234"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="279"/>
         <source>%1 (%2): %3 errors, %4 warnings, %5 notes here and below</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,6 +667,238 @@
     <message>
         <location filename="../../ui/workers.py" line="79"/>
         <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="34"/>
+        <source>Percentage shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="35"/>
+        <source>Turnout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="36"/>
+        <source>Leader&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="48"/>
+        <source>percentage (0.1-point bins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="49"/>
+        <source>stations per bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="70"/>
+        <source>No stations to count here: the screen counts stations with at least 100 registered voters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="86"/>
+        <source>%1: %2 stations. Grey: the band chance gives (each station&apos;s own binomial, ± 2 sd). Orange dots: whole percents above the band. Observed minus chance at whole percents: %3. A peak is a question to ask, not proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_dock.py" line="28"/>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="24"/>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="26"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="27"/>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="28"/>
+        <source>Chance gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="29"/>
+        <source>p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="30"/>
+        <source>Adjusted p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="31"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="36"/>
+        <location filename="../../ui/signals/signals_panel.py" line="89"/>
+        <source>Integer percentages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="37"/>
+        <source>Peer outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="38"/>
+        <source>Twin protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="39"/>
+        <source>Observed against unobserved stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="40"/>
+        <source>Turnout × leader&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="41"/>
+        <source>Last digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="42"/>
+        <source>Second digits (Benford)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="102"/>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="116"/>
+        <source>no gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="119"/>
+        <source>signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="119"/>
+        <source>no signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="65"/>
+        <source>Signals are questions to ask, not proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="67"/>
+        <location filename="../../ui/signals/signals_panel.py" line="116"/>
+        <source>Screening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="70"/>
+        <source>Run the screens again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="76"/>
+        <source>Statistical screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="86"/>
+        <source>Screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="89"/>
+        <source>Turnout × share (voters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="89"/>
+        <source>Peer z-scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="149"/>
+        <source>The screens failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="155"/>
+        <source>No screen could run: they need station-level figures, and this election has %1 stations. See the table for what each one needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="160"/>
+        <source>%1 signals from %2 tests (Benjamini-Hochberg, false discovery rate %3, across every screen and region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="39"/>
+        <source>turnout (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="40"/>
+        <source>leader&apos;s share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="58"/>
+        <source>No station reports turnout and the leader&apos;s share here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="67"/>
+        <source>%1: %2 stations, coloured by registered voters (log scale); leader: %3. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="54"/>
+        <source>turnout: robust z among the territory&apos;s stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="55"/>
+        <source>leader&apos;s share: robust z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="70"/>
+        <source>No territory here has the 30 stations a z-score needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="83"/>
+        <source>%1: %2 stations scored, %3 beyond ±3.5 (grey), %4 named in a signal (orange).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="90"/>
+        <source>%1 stations within ±2 are not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="91"/>
+        <source>An outlier is a station to look at, not proof.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -791,6 +1024,7 @@
     </message>
     <message>
         <location filename="../../ui/tree/structure_actions.py" line="157"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="190"/>
         <source>Move of %1 under %2</source>
         <translation type="unfinished"></translation>
     </message>
