@@ -21,6 +21,7 @@ from ui.plots.discrepancy_plot import DiscrepancyPlot
 from ui.plots.fingerprint_plot import FingerprintPlot
 from ui.plots.pct_plot import PctPlot
 from ui.plots.seats_plot import SeatsPlot
+from ui.sight import out_of_sight
 
 
 class PlotsPanel(QWidget):
@@ -86,10 +87,7 @@ class PlotsPanel(QWidget):
     def _hidden(self) -> bool:
         """Behind another tab of a shown window: it redraws when it is shown, not on every
         edit (an edit at 100,000 stations would wait on a plot nobody sees)."""
-        # a dock tabbed behind another stays "visible", moved out of the window's sight
-        return self.window().isVisible() and (
-            not self.isVisible() or self.visibleRegion().isEmpty()
-        )
+        return out_of_sight(self)
 
     def redraw_now(self) -> None:
         """The panel came into sight (its tab raised): bring the plot up to date."""
