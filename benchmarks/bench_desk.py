@@ -40,6 +40,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--package", type=Path, default=Path("/tmp/desk_g100k"))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-signals",
+        action="store_true",
+        help="without the Signals dock (its screens run in the background after each edit)",
+    )
     args = parser.parse_args()
     if not args.package.exists():
         subprocess.run(
@@ -73,6 +78,8 @@ def main() -> None:
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
+    if args.no_signals:
+        MainWindow._attach_signals = lambda self: None  # type: ignore[method-assign]
     app = QApplication.instance() or QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="bench_desk"))
     context = AppContext(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat), tmp / "data")
