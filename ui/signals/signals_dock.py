@@ -27,5 +27,6 @@ def attach_signals(window: Any, old: QDockWidget | None = None) -> QDockWidget:
     window.workspace_changed.connect(panel.refresh)
     dock: QDockWidget = window.add_dock(panel, tr("Signals"))
     dock.setObjectName("signalsDock")
+    dock.visibilityChanged.connect(panel.shown_again)
     window.tabifyDockWidget(window.findings_dock, dock)
     return dock

@@ -24,6 +24,7 @@ from core.analysis.signals.screens import CAVEAT
 from core.project.session import Workspace
 from ui.formatting import tr
 from ui.plots.base import PlotView
+from ui.sight import out_of_sight
 from ui.signals.integer_plot import IntegerPlot
 from ui.signals.signals_model import UNIT_ROLE, SignalsModel
 from ui.signals.voter_map import VoterMapPlot
@@ -180,12 +181,21 @@ class SignalsPanel(QWidget):
         """The figures changed: screen again once the edits pause, if the panel is shown."""
         self._stale = True
         self._hist.clear()
-        if self.isVisible():
+        if self.isVisible() and not out_of_sight(self):  # behind another tab: when raised
             self._timer.start()
+
+    def shown_again(self, shown: bool) -> None:
+        """Its tab was raised: screen what changed meanwhile."""
+        if shown and self._stale and self._task is None:
+            self.run()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale and self._task is None:
+        # once laid out: a dock tabbed behind another is shown too, out of sight
+        QTimer.singleShot(0, self._run_if_in_sight)
+
+    def _run_if_in_sight(self) -> None:
+        if self._stale and self._task is None and self.isVisible() and not out_of_sight(self):
             self.run()
 
     def current_view_redraw(self) -> None:

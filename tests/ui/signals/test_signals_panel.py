@@ -20,6 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 def signals_panel(qtbot, window: MainWindow) -> SignalsPanel:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: window.signals_dock is not None, timeout=5000)
+    qtbot.wait(50)  # its tab bar is laid out: a raise before that is lost
     dock = window.signals_dock
     assert isinstance(dock, QDockWidget)
     panel = dock.widget()
