@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,11 +45,24 @@ def to_json(result: AuditResult) -> dict[str, Any]:
     }
 
 
+# Control characters (C0 with tab and newline, DEL, C1) and the bidirectional overrides: in a
+# name from a file they could move the cursor, clear the screen, fake a line of the report or
+# reorder what a person reads.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Text from an input, fit for a terminal: each unsafe character written as its escape."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
+
+
 def write_text(result: AuditResult, out: TextIO) -> None:
     s = result.summary()
     e = result.election
     out.write(
-        f"{e.info.name}: {len(e.units):,} units audited, "
+        f"{safe(e.info.name)}: {len(e.units):,} units audited, "
         f"{s['error']} errors, {s['warning']} warnings, {s['info']} notes\n"
     )
     for rule in RULES:
@@ -58,10 +72,10 @@ def write_text(result: AuditResult, out: TextIO) -> None:
         out.write(f"\n{rule.id} ({rule.severity}, {len(found)}): {rule.sentence}\n")
         for f in found:
             out.write(
-                f"  {e.units.names[f.unit]} [{e.units.ids[f.unit]}, {f.source}] {f.field}: "
-                f"reported {fmt(f.actual)}, expected "
+                f"  {safe(e.units.names[f.unit])} [{safe(e.units.ids[f.unit])}, {f.source}] "
+                f"{f.field}: reported {fmt(f.actual)}, expected "
                 f"{'cannot be computed' if f.expected is None else fmt(f.expected)}\n"
-                f"    {f.message}\n"
+                f"    {safe(f.message)}\n"
             )
 
 
@@ -102,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         election = load(SAMPLE if args.sample else args.path)
     except InputRefused as exc:
         sys.stderr.write(f"refused: {len(exc.problems)} problem(s); nothing was loaded\n")
-        sys.stderr.write(exc.report() + "\n")
+        sys.stderr.write("\n".join(map(safe, exc.report().split("\n"))) + "\n")
         return EXIT_REFUSED
     result = run_audit(election)
     if args.export:

@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from core.formats.cells import COUNT_PATTERN, PCT_PATTERN
 from core.importer.mapping import IGNORE, guess_mapping, normalise, targets
 from core.importer.read import ENCODINGS, RawTable, read_table
 from core.model.election import (
@@ -37,9 +38,7 @@ __all__ = [
 ]
 
 TOTAL_WORDS = ("итог", "всего", "барлығы", "жиыны", "жиынтығы", "total", "jami", "grand total")
-_COUNT_RE = r"^\d{1,15}$"
-_PCT_RE = r"^\d{1,15}(\.\d{1,15})?$"
-_GROUPED = re.compile(r"^\d{1,3}([ \u00a0\u202f,'\u2019]\d{3})+$")
+_GROUPED = re.compile(r"^[0-9]{1,3}([ \u00a0\u202f,'\u2019][0-9]{3})+$")
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ def parse_column(texts: Sequence[str], fld: str, options: ImportOptions) -> Pars
     cells = pl.Series(texts, dtype=pl.String).str.strip_chars()
     empty = cells == ""
     # a clean column, as nearly every column of a large file is, is parsed in one go
-    if bool((empty | cells.str.contains(_PCT_RE if pct else _COUNT_RE)).all()):
+    if bool((empty | cells.str.contains(PCT_PATTERN if pct else COUNT_PATTERN)).all()):
         dtype = pl.Float64 if pct else pl.Int64
         values = cells.cast(dtype, strict=False).fill_null(0).to_numpy()
         return ParsedColumn(values.astype(column_dtype(fld)), (~empty).to_numpy(), {})
