@@ -4,6 +4,7 @@ Windows-1251; anything else is refused, naming what a charset detector sees in i
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import NoReturn
 
@@ -121,6 +122,7 @@ def _has_utf8_letters(data: bytes) -> bool:
     return len(data) - len(text) >= text.count("\ufffd")
 
 
+_MIXED = re.compile(rb"(?<=[A-Za-z])[\xc0-\xff]|[\xc0-\xff](?=[A-Za-z])")
 _RUSSIAN = frozenset(map(chr, range(0x410, 0x450))) | frozenset("ЁёІіЇїЄєҐґЎў")
 
 
@@ -134,7 +136,11 @@ def _reads_as_1251(data: bytes) -> bool:
         return False
     russian = sum(1 for ch in letters if ch in _RUSSIAN)
     lower = sum(1 for ch in letters if ch.islower())
-    return russian * 10 >= len(letters) * 9 and lower * 2 > len(letters)
+    # Latin-1 puts a lone accented letter inside a Latin word (Zürich); Russian words are whole.
+    mixed = len(_MIXED.findall(data))
+    return (
+        russian * 10 >= len(letters) * 9 and lower * 2 > len(letters) and mixed * 10 <= len(letters)
+    )
 
 
 def _looks_utf16(data: bytes) -> bool:

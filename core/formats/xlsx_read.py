@@ -19,6 +19,12 @@ from core.formats.table import TextTable, build_election, is_figure_column
 from core.model.election import Election
 from core.model.problems import InputRefused, Problem
 
+
+def reader_failed(exc: BaseException) -> bool:
+    """An error of the workbook reader: its own, or a Rust panic (a BaseException of pyo3's)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 _JSON_KEYS = ("levels", "seats", "percent_base")
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
@@ -44,7 +50,9 @@ def read_sheets(path: Path, label: str) -> dict[str, list[list[str]]]:
             name: [[cell_text(v) for v in row] for row in book.get_sheet_by_name(name).to_python()]
             for name in book.sheet_names
         }
-    except Exception as exc:  # calamine raises its own error types for corrupt files
+    except BaseException as exc:  # calamine's own errors, and its panics on corrupt files
+        if not reader_failed(exc):
+            raise
         problem = Problem(label, None, None, None, f"not a readable workbook ({exc})")
         raise InputRefused([problem]) from None
 
@@ -57,7 +65,9 @@ def open_workbook(path: Path, label: str) -> tuple[Any, dict[str, SheetSize]]:
     sizes = check_sheet_bounds(path, label)
     try:
         return python_calamine.CalamineWorkbook.from_path(str(path)), sizes
-    except Exception as exc:  # calamine raises its own error types for corrupt files
+    except BaseException as exc:  # calamine's own errors, and its panics on corrupt files
+        if not reader_failed(exc):
+            raise
         problem = Problem(label, None, None, None, f"not a readable workbook ({exc})")
         raise InputRefused([problem]) from None
 
@@ -108,7 +118,9 @@ def read_xlsx(path: Path) -> Election:
             for name in book.sheet_names
             if name in ("Results", "Election", "Contestants")
         }
-    except Exception as exc:  # calamine raises its own error types for corrupt files
+    except BaseException as exc:  # calamine's own errors, and its panics on corrupt files
+        if not reader_failed(exc):
+            raise
         problem = Problem(label, None, None, None, f"not a readable workbook ({exc})")
         raise InputRefused([problem]) from None
     problems: list[Problem] = []

@@ -16,7 +16,7 @@ from core.formats.limits import (
     MAX_SHEET_CELLS,
     size_text,
 )
-from core.formats.xlsx_read import cell_text, open_workbook
+from core.formats.xlsx_read import cell_text, open_workbook, reader_failed
 from core.model.problems import InputRefused, Problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -173,7 +173,9 @@ def _read_workbook(path: Path, wanted: str | None) -> tuple[str, list[list[str]]
         return names[0] if names else "", []
     except InputRefused:
         raise
-    except Exception as exc:  # calamine raises its own error types for corrupt files
+    except BaseException as exc:  # calamine's own errors, and its panics on corrupt files
+        if not reader_failed(exc):
+            raise
         problem = Problem(str(path), None, None, None, f"not a readable workbook ({exc})")
         raise InputRefused([problem]) from None
 
