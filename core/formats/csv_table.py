@@ -79,7 +79,12 @@ def _newlines(data: bytes) -> bytes:
 
 
 def _header(data: bytes, file: str) -> list[str]:
-    head = data[:_HEADER_BYTES].decode("utf-8", errors="replace")
+    end = data.find(b"\n")
+    # A quoted header cell may hold a line break: read on while the quotes are open.
+    while 0 <= end < _HEADER_BYTES and data.count(b'"', 0, end) % 2:
+        end = data.find(b"\n", end + 1)
+    head = data[: _HEADER_BYTES if end < 0 else min(end + 1, _HEADER_BYTES)]
+    head = head.decode("utf-8", errors="replace")
     try:
         first = next(csv.reader(io.StringIO(head, newline="")), None)
     except csv.Error as exc:
