@@ -9,7 +9,7 @@ import polars as pl
 
 from core.formats.encoding import as_utf8, refuse_undecodable
 from core.formats.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS
-from core.formats.table import TextTable
+from core.formats.text_table import TextTable
 from core.model.problems import InputRefused, Problem
 
 # The header row is read on its own first; this much text holds 20,000 long column names.
@@ -83,8 +83,9 @@ def _header(data: bytes, file: str) -> list[str]:
     # A quoted header cell may hold a line break: read on while the quotes are open.
     while 0 <= end < _HEADER_BYTES and data.count(b'"', 0, end) % 2:
         end = data.find(b"\n", end + 1)
-    head = data[: _HEADER_BYTES if end < 0 else min(end + 1, _HEADER_BYTES)]
-    head = head.decode("utf-8", errors="replace")
+    if end >= _HEADER_BYTES or (end < 0 and len(data) > _HEADER_BYTES):
+        _refuse(file, "the header row is longer than 8 MB", 1)
+    head = data[: len(data) if end < 0 else end + 1].decode("utf-8", errors="replace")
     try:
         first = next(csv.reader(io.StringIO(head, newline="")), None)
     except csv.Error as exc:
@@ -94,8 +95,6 @@ def _header(data: bytes, file: str) -> list[str]:
     assert first is not None
     if len(first) > MAX_COLUMNS:
         _refuse(file, f"the header has {len(first):,} columns; at most {MAX_COLUMNS:,} are read", 1)
-    if len(head) >= _HEADER_BYTES and "\n" not in head:
-        _refuse(file, "the header row is longer than 8 MB", 1)
     return [h.strip() for h in first]
 
 

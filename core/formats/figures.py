@@ -14,8 +14,11 @@ import polars as pl
 
 from core.formats.cells import COUNT_PATTERN, PCT_PATTERN, SPACES, count_problem, pct_problem
 from core.formats.limits import MAX_COUNT, MAX_PROBLEMS_PER_COLUMN
+from core.formats.text_table import TextTable
 from core.model.election import Column, is_pct
 from core.model.problems import Problem
+
+_BATCH = 8  # columns cast at once: enough for every thread, few to hold in memory
 
 
 @dataclass
@@ -26,19 +29,38 @@ class ParsedFigures:
     problems: list[Problem]
 
 
-def parse_figures(df: pl.DataFrame, names: list[str], file: str, first_row: int) -> ParsedFigures:
-    """Every named column of text cells as a figure column; every bad cell a Problem."""
+def parse_figures(table: TextTable, names: list[str]) -> ParsedFigures:
+    """Every named column of text cells as a figure column; every bad cell a Problem.
+
+    The columns are cast a batch at a time, and each batch's text is dropped from the table
+    once it is read (a suspect column's text is kept for its second look), so that a large
+    table is never held as text and as figures at once.
+    """
     out: dict[str, Column] = {}
     problems: list[Problem] = []
-    if not names:
-        return ParsedFigures(out, problems)
+    suspects: list[str] = []
+    for start in range(0, len(names), _BATCH):
+        batch = names[start : start + _BATCH]
+        out.update(_first_look(table.frame, batch, suspects))
+        table.frame = table.frame.drop([n for n in batch if n not in suspects])
+    for n in suspects:
+        text = table.frame.get_column(n)
+        col, bad = _second_look(text, n)
+        out[n] = col
+        problems.extend(_problems(text, bad, n, table.file, table.first_row))
+    table.frame = table.frame.drop(suspects)
+    return ParsedFigures(out, problems)
+
+
+def _first_look(df: pl.DataFrame, names: list[str], suspects: list[str]) -> dict[str, Column]:
+    """The columns as the cast reads them; those it may misread are added to `suspects`."""
     values = df.select([_cast(pl.col(n), n) for n in names])
     gaps = [n for n in names if values.get_column(n).null_count()]
     masks = values.select(
         *(pl.col(n).is_not_null().alias("?" + n) for n in gaps),
         *(pl.col(n).fill_null(0) for n in gaps),
     )
-    suspects: list[str] = []
+    out: dict[str, Column] = {}
     for n in names:
         v = values.get_column(n)
         if n in gaps:
@@ -50,15 +72,11 @@ def parse_figures(df: pl.DataFrame, names: list[str], file: str, first_row: int)
             )
         else:
             col = Column(v.to_numpy().copy(), np.ones(v.len(), dtype=bool))
-        if _out_of_range(col, n):
+        if _out_of_range(col, n) and n not in suspects:
             suspects.append(n)
         out[n] = col
     suspects += _minus_zeros(df, [n for n in names if n not in suspects], out)
-    for n in dict.fromkeys(suspects):
-        col, bad = _second_look(df.get_column(n), n)
-        out[n] = col
-        problems.extend(_problems(df.get_column(n), bad, n, file, first_row))
-    return ParsedFigures(out, problems)
+    return out
 
 
 def _cast(text: pl.Expr, name: str) -> pl.Expr:

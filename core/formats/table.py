@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import polars as pl
 
 from core.formats.figures import parse_figures
 from core.formats.structure import Structure, read_structure, text_expr
+from core.formats.text_table import TextTable
 from core.model.election import (
     PROTOCOL_FIELDS,
     SOURCES,
@@ -21,20 +20,6 @@ from core.model.election import (
     UnitTree,
 )
 from core.model.problems import InputRefused, Problem
-
-
-@dataclass
-class TextTable:
-    """A results table as read: the header as written, and the cells as text.
-
-    `frame` has one String column per distinct header name (the first of two columns of one
-    name); its row i is the file's row `first_row + i`.
-    """
-
-    file: str
-    header: list[str]
-    frame: pl.DataFrame
-    first_row: int = 2
 
 
 def is_figure_column(name: str) -> bool:
@@ -72,23 +57,24 @@ def _check_header(
 
 def build_election(info: ElectionInfo, table: TextTable) -> Election:
     """Check every rule of CONTRACT §1 on the table and build the Election, or refuse it whole."""
-    file, header, df = table.file, table.header, table.frame
+    file, header = table.file, table.header
     problems: list[Problem] = []
     _check_header(header, info, file, problems)
     if problems and any(p.column in ("unit_id", "parent_id") for p in problems):
         raise InputRefused(problems)
-    st = read_structure(df, info, file, table.first_row, problems)
+    rows = table.frame.height
+    st = read_structure(table.frame, info, file, table.first_row, problems)
     tree = _tree(st, info, file, problems)
 
     figure_names = [h for h in dict.fromkeys(header) if h not in STRUCTURE_COLUMNS]
     figure_cols = [h for h in figure_names if h.partition(":")[0] in ("votes", "pct", "seats")]
     figure_cols += [h for h in figure_names if h in PROTOCOL_FIELDS]
-    parsed = parse_figures(df, figure_cols, file, table.first_row)
+    parsed = parse_figures(table, figure_cols)  # the figure columns' text is let go
     problems.extend(parsed.problems)
     if problems:
         raise InputRefused(problems)
     extras = [h for h in figure_names if h not in parsed.columns]
-    sources = _sources(st, len(tree), parsed.columns, df, extras)
+    sources = _sources(st, len(tree), rows, parsed.columns, table.frame, extras)
     return Election(info, tree, sources, extras)
 
 
@@ -138,6 +124,7 @@ def _tree(st: Structure, info: ElectionInfo, file: str, problems: list[Problem])
 def _sources(
     st: Structure,
     n: int,
+    height: int,
     parsed: dict[str, Column],
     df: pl.DataFrame,
     extras: list[str],
@@ -153,7 +140,7 @@ def _sources(
         if not rows.size:
             continue
         units = st.row_unit[rows]
-        same = rows.size == n == df.height and bool(np.array_equal(units, np.arange(n)))
+        same = rows.size == n == height and bool(np.array_equal(units, np.arange(n)))
         present = np.ones(n, dtype=bool) if same else np.zeros(n, dtype=bool)
         present[units] = True
         figs = SourceFigures(present)

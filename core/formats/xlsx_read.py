@@ -15,7 +15,8 @@ import python_calamine
 from core.formats.archive import check_members
 from core.formats.election_json import parse_info
 from core.formats.sheet_bounds import SheetSize, check_sheet_bounds
-from core.formats.table import TextTable, build_election, is_figure_column
+from core.formats.table import build_election, is_figure_column
+from core.formats.text_table import TextTable
 from core.model.election import Election
 from core.model.problems import InputRefused, Problem
 
