@@ -18,7 +18,7 @@ class Structure:
     ids: list[str]
     names: list[str]
     levels: IntArray  # index into info.levels, -1 where the table gives none
-    parent_ids: list[str]
+    parent_ids: pl.Series  # read a value only to word a problem
     first_row: IntArray  # file row number of each unit's first row
     row_unit: IntArray
     row_source: IntArray
@@ -72,7 +72,7 @@ def read_structure(
         .to_series()
         .to_list(),
         levels=units.get_column("lv").to_numpy(),
-        parent_ids=units.get_column("parent").to_list(),
+        parent_ids=units.get_column("parent"),
         first_row=units.get_column("row").to_numpy(),
         row_unit=row_unit,
         row_source=t.get_column("src").to_numpy(),
@@ -146,19 +146,28 @@ def _units_of_rows(
 
 
 def _parents(units: pl.DataFrame) -> IntArray:
-    parents = units.select("parent").join(
-        units.select(pl.col("uid").alias("parent"), pl.col("u").alias("pu")),
+    """Each unit's parent by position; -1 for none, -2 for an id that names no unit.
+
+    Rows come grouped by parent in most files, so only where the parent changes is it looked
+    up, and the answer repeated along the run.
+    """
+    parent = units.get_column("parent")
+    starts = np.flatnonzero(
+        parent.ne_missing(parent.shift(1)).fill_null(True).to_numpy()
+        if parent.len()
+        else np.zeros(0, dtype=bool)
+    )
+    heads = pl.DataFrame({"parent": parent.gather(starts)})
+    named = units.filter(pl.col("uid").is_in(heads.get_column("parent").unique().implode()))
+    found = heads.join(
+        named.select(pl.col("uid").alias("parent"), pl.col("u").alias("pu")),
         on="parent",
         how="left",
         maintain_order="left",
+    ).select(
+        pl.when(pl.col("parent") == "")
+        .then(-1)
+        .otherwise(pl.col("pu").cast(pl.Int64).fill_null(-2))
     )
-    return (
-        parents.select(
-            pl.when(pl.col("parent") == "")
-            .then(-1)
-            .otherwise(pl.col("pu").cast(pl.Int64).fill_null(-2))
-        )
-        .to_series()
-        .to_numpy()
-        .astype(np.int64)
-    )
+    lengths = np.diff(np.r_[starts, parent.len()])
+    return np.repeat(found.to_series().to_numpy().astype(np.int64), lengths)
