@@ -101,6 +101,13 @@ def _inflate(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, keep: bool 
     if declared > MAX_INPUT_BYTES:
         raise _refuse(path, name, f"it would expand to {size_text(declared)}, beyond the limit")
     limit = min(MAX_INPUT_BYTES, max(_RATIO_FLOOR, MAX_RATIO * max(info.compress_size, 1)))
+    if declared > limit:
+        raise _refuse(
+            path,
+            name,
+            f"it would expand to {size_text(declared)}, more than {MAX_RATIO} times its packed "
+            f"size ({size_text(info.compress_size)})",
+        )
     chunks: list[bytes] = []
     size = 0
     try:

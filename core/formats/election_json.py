@@ -40,7 +40,7 @@ def _int(value: object) -> int | None:
 def load_info(data: bytes, file: str) -> ElectionInfo:
     """election.json's bytes as ElectionInfo, or refused naming every problem."""
     if len(data) > MAX_JSON_BYTES:
-        message = f"the file is {size_text(len(data))}; at most {size_text(MAX_JSON_BYTES)} is read"
+        message = f"the file holds {len(data):,} bytes; at most {size_text(MAX_JSON_BYTES)} is read"
         raise InputRefused([Problem(file, None, None, None, message)])
     obj = parse_json(decode(data, file), file)
     problems: list[Problem] = []

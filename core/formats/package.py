@@ -37,7 +37,7 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
                     None,
                     None,
                     None,
-                    f"the file is {size_text(size)}; at most {size_text(MAX_INPUT_BYTES)} is read",
+                    f"the file holds {size:,} bytes; at most {size_text(MAX_INPUT_BYTES)} is read",
                 )
                 raise InputRefused([problem])
             try:

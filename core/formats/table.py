@@ -83,7 +83,9 @@ def _tree(st: Structure, info: ElectionInfo, file: str, problems: list[Problem])
     roots = np.flatnonzero(parent == -1).tolist()
     for u in np.flatnonzero(parent == -2).tolist():
         msg = "no unit has this unit_id"
-        problems.append(Problem(file, int(st.first_row[u]), "parent_id", st.parent_ids[int(u)], msg))
+        problems.append(
+            Problem(file, int(st.first_row[u]), "parent_id", st.parent_ids[int(u)], msg)
+        )
         parent[u] = -1  # for the tree built below; the problem refuses the table anyway
     if len(roots) != 1 and ids:
         listed = ", ".join(f"{ids[u]!r} (row {st.first_row[u]})" for u in roots[:10]) or "none"

@@ -63,7 +63,7 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
         return raw
     size = p.stat().st_size
     if size > MAX_INPUT_BYTES:
-        message = f"the file is {size_text(size)}; at most {size_text(MAX_INPUT_BYTES)} is read"
+        message = f"the file holds {size:,} bytes; at most {size_text(MAX_INPUT_BYTES)} is read"
         raise InputRefused([Problem(str(p), None, None, None, message)])
     text, used, problems = decode_bytes(p.read_bytes(), str(p), encoding)
     try:
