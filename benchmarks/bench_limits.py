@@ -197,12 +197,9 @@ def generate(w: Path, large: bool) -> list[tuple[str, str, bool]]:
     ]
     out = [(label, str(path), True) for label, path in past]
     if large:
-        rows = MAX_CELLS // 20
-        wide = (
-            head
-            + ",registered,ballots_cast,invalid,valid,votes:A,votes:B"
-            + "".join(f",x{i}" for i in range(10))
-        )
+        rows, width = MAX_ROWS - 2, MAX_CELLS // MAX_ROWS  # with the header and the nation
+        wide = head + ",registered,ballots_cast,invalid,valid,votes:A,votes:B"
+        wide += "".join(f",x{i}" for i in range(width - 10))
         inside = [
             (
                 f"{rows:,} rows x 20 columns (the cell limit)",

@@ -29,10 +29,16 @@ def text_expr(df: pl.DataFrame, name: str) -> pl.Expr:
     """A text column, trimmed, empty for missing, with the writer's formula guard undone."""
     if name not in df.columns:
         return pl.lit("").alias(name)
-    text = pl.col(name).str.strip_chars().fill_null("")
-    if not df.get_column(name).str.contains("^\\s*'").any():  # the guard is rare: skip it
-        return text.alias(name)
-    return text.str.replace(r"^'([=+\-@])", "${1}").alias(name)
+    column = df.get_column(name)
+    text = pl.col(name)
+    # Each step is taken only where some cell needs it: a copy of a column of long names
+    # costs as much memory as the names.
+    if column.str.contains(r"^\s|\s$").any():
+        text = text.str.strip_chars()
+    text = text.fill_null("")
+    if column.str.contains("^\\s*'").any():  # the writer's formula guard, rare
+        text = text.str.replace(r"^'([=+\-@])", "${1}")
+    return text.alias(name)
 
 
 def read_structure(

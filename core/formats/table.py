@@ -64,6 +64,7 @@ def build_election(info: ElectionInfo, table: TextTable) -> Election:
         raise InputRefused(problems)
     rows = table.frame.height
     st = read_structure(table.frame, info, file, table.first_row, problems)
+    table.frame = table.frame.drop([c for c in STRUCTURE_COLUMNS if c in table.frame.columns])
     tree = _tree(st, info, file, problems)
 
     figure_names = [h for h in dict.fromkeys(header) if h not in STRUCTURE_COLUMNS]
