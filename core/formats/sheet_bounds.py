@@ -50,6 +50,8 @@ def column_number(letters: bytes) -> int:
 
 def scan_sheets(zf: zipfile.ZipFile) -> dict[str, SheetSize]:
     """Each worksheet's size, by sheet name (by member name where the workbook names none)."""
+    if "content.xml" in zf.namelist():
+        return _scan_ods(zf.read("content.xml"))
     names = _sheet_names(zf)
     out: dict[str, SheetSize] = {}
     for info in zf.infolist():
@@ -127,6 +129,38 @@ def _largest(refs: list[bytes], value: Callable[[bytes], int]) -> int:
     """The largest of many column letters or row digits: the longest, then the greatest."""
     longest = max(map(len, refs))
     return value(max(r for r in refs if len(r) == longest).upper())
+
+
+_ODS_TABLE = re.compile(rb'<table:table\b[^>]*?table:name="([^"]*)"')
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(/>|>(.*?)</table:table-row>)", re.S)
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)(/>|>)")
+_ODS_REPEAT_ROWS = re.compile(rb'table:number-rows-repeated="([0-9]+)"')
+_ODS_REPEAT_COLUMNS = re.compile(rb'table:number-columns-repeated="([0-9]+)"')
+
+
+def _scan_ods(content: bytes) -> dict[str, SheetSize]:
+    """An OpenDocument sheet's size: repeated rows and cells count as many times as they say,
+    up to the last that holds something (readers skip an empty tail, written repeated)."""
+    out: dict[str, SheetSize] = {}
+    starts = [(m.start(), m[1].decode("utf-8", "replace")) for m in _ODS_TABLE.finditer(content)]
+    for k, (start, name) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(content)
+        size = out.setdefault(_unescape(name), SheetSize())
+        row = 0
+        for m in _ODS_ROW.finditer(content, start, end):
+            repeat = _ODS_REPEAT_ROWS.search(m[1])
+            times = int(repeat[1]) if repeat else 1
+            col = width = 0
+            for c in _ODS_CELL.finditer(m[3] or b""):
+                span = _ODS_REPEAT_COLUMNS.search(c[1])
+                col += int(span[1]) if span else 1
+                if c[2] == b">" or b"value-type" in c[1]:  # the cell holds something
+                    width = col
+            if width:
+                size.rows = row + times
+                size.columns = max(size.columns, width)
+            row += times
+    return out
 
 
 def _sheet_names(zf: zipfile.ZipFile) -> dict[str, str]:

@@ -683,7 +683,32 @@ XLSX_CASES = [
         wizard_refuses=True,
     ),
     Case("good workbook", workbook(), check=votes_a(60), table="."),
+    Case(
+        "ODS repeating one cell 16 billion times",
+        lambda root: ods_bomb(root),
+        "not an election package",
+        table=".",
+        wizard_refuses=True,
+    ),
 ]
+
+
+def ods_bomb(root: Path) -> Path:
+    """A small OpenDocument sheet whose one cell is repeated over a million rows."""
+    ns = "urn:oasis:names:tc:opendocument:xmlns"
+    cell = (
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell>'
+    )
+    content = (
+        f'<office:document-content xmlns:office="{ns}:office:1.0" xmlns:table="{ns}:table:1.0" '
+        f'xmlns:text="{ns}:text:1.0"><office:body><office:spreadsheet><table:table '
+        f'table:name="Results"><table:table-row table:number-rows-repeated="1000000">{cell}'
+        "</table:table-row></table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
+    mime = b"application/vnd.oasis.opendocument.spreadsheet"
+    return _write(root / "t.ods", zipped({"mimetype": mime, "content.xml": content.encode()}))
 
 
 def _write(path: Path, data: bytes) -> Path:
