@@ -1,13 +1,18 @@
-"""Sanaq's entry point: `audit ...` runs the command line, anything else opens the desktop app."""
+"""Sanaq's entry point: a command (`audit`, `verify`) runs the command line, anything else opens
+the desktop app."""
 
 import sys
 
+# Each command's module has main(argv) -> exit status; imported only when it is run.
+COMMANDS = {"audit": "core.cli.audit", "verify": "core.cli.verify"}
+
 
 def main() -> int:
-    if len(sys.argv) > 1 and sys.argv[1] == "audit":
-        from core.cli.audit import main as audit
+    if len(sys.argv) > 1 and sys.argv[1] in COMMANDS:
+        from importlib import import_module
 
-        return audit(sys.argv[2:])
+        command: int = import_module(COMMANDS[sys.argv[1]]).main(sys.argv[2:])
+        return command
     from ui.app import run
 
     return run(sys.argv)

@@ -36,8 +36,10 @@ def create_window(context: AppContext, path: Path | None = None) -> MainWindow:
     if target is None or (_quick(target) and is_project(target)):
         try:
             opened = open_any(target or context.sample, context.data_dir)
-        except (InputRefused, OSError):
-            opened = None  # a damaged last project: the sample, and the error in the background
+        except (InputRefused, OSError, RuntimeError):
+            # A damaged last project: the window opens on the sample, and the opening is tried
+            # again in the background, whose refusal says why.
+            opened = None
     if opened is not None:
         context.remember(opened.path)
         window = MainWindow(context, opened.workspace, opened.path, project=opened.project)

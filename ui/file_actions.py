@@ -235,8 +235,10 @@ class FileActions(QObject):
         reviews = dict(ws.reviews)
         project = self.controller.project
         # read here: the project's connection belongs to the GUI thread's edits
+        if project is not None:
+            project.settle()  # closing later adds no entry after the head the workbook prints
         journal = project.history() if project is not None else None
-        last_hash = project.last_hash() if project is not None else None
+        last_hash = project.head() if project is not None else None
 
         def work(progress: Progress) -> Path:
             def report(fraction: float) -> bool:

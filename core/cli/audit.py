@@ -86,12 +86,13 @@ def export(result: AuditResult, source: Path, out: Path) -> None:
 
     if source.is_file() and store.is_project(source):
         with store.Project.open(source) as project:
+            project.settle()  # so closing adds no entry after the head the workbook prints
             export_workbook(
                 result,
                 out,
                 inputs=[source],
                 reviews=dict(project.reviews),
-                journal_hash=project.last_hash(),
+                journal_hash=project.head(),
                 journal=project.history(),
             )
     else:

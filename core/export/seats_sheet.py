@@ -7,9 +7,9 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
-from core.export.checks import ChecksBuilder
-from core.export.checks_sheet import print_setup
-from core.export.layout import ROW
+from core.export.checks.builder import ChecksBuilder
+from core.export.checks.layout import ROW
+from core.export.page import print_setup
 from core.rules.catalogue import RULE_BY_ID
 from core.rules.finding import Finding
 from core.seats.allocation import allocate

@@ -16,9 +16,10 @@ from typing import Any
 import numpy as np
 import xlsxwriter
 
-from core.export.checks import ChecksBuilder
-from core.export.checks_sheet import HOW_TO_READ, print_setup
+from core.export.checks.builder import ChecksBuilder
+from core.export.checks.sheet import HOW_TO_READ
 from core.export.fast_sheet import FastSheet
+from core.export.page import print_setup
 from core.export.seats_sheet import SeatsSheet
 from core.formats.xlsx import write_election_sheets, write_results_sheet
 from core.rules.audit import AuditResult
@@ -302,6 +303,11 @@ def _write_journal(ws: Any, journal: Sequence[Mapping[str, Any]], fm: dict[str, 
     print_setup(ws)
 
 
+# A reviewer passes this value to `verify --expect-head`: only a head kept outside the project
+# file shows that its journal was not rewritten or cut off.
+JOURNAL_HEAD_LABEL = "Journal head (compare: python main.py verify PROJECT --expect-head HEAD)"
+
+
 def _write_summary(
     book: xlsxwriter.Workbook,
     ws: Any,
@@ -326,7 +332,7 @@ def _write_summary(
         ("Notes", s["info"], f'=COUNTIF({sev},"info")'),
         ("Audited at (UTC)", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S"), None),
         ("Audited by", f"Sanaq {version()}", None),
-        ("Journal last hash", journal_hash or "none (not from a project file)", None),
+        (JOURNAL_HEAD_LABEL, journal_hash or "none (not from a project file)", None),
     ]
     ws.write_string(0, 0, "Audited workbook", fm["title"])
     r = 2

@@ -8,10 +8,12 @@ from typing import Any
 import numpy as np
 
 from core.formats.cells import parse_count, parse_pct
-from core.model.election import Election, column_dtype, is_pct
+from core.model.election import SOURCES, Election, column_dtype, is_pct
 
 Value = int | float | None
+Reviews = dict[tuple[str, str, str, str], tuple[str, str]]
 REVIEW_STATUSES = ("open", "explained", "confirmed")
+LARGEST_COUNT = 999_999_999_999  # CONTRACT §1: no count above this is read
 _FLIP = {"": "", "create": "drop", "drop": "create"}  # a row's fate, undone
 
 
@@ -68,20 +70,111 @@ class Change:
         }
 
     @classmethod
-    def from_json(cls, obj: dict[str, Any]) -> Change:
+    def from_json(cls, obj: object) -> Change:
+        """The change a journal entry records; ValueError, in words, for anything else."""
+        if not isinstance(obj, dict) or not isinstance(obj.get("label"), str):
+            raise ValueError("it is not a recorded change (it has no label)")
+        edits, reviews, kind = obj.get("edits", []), obj.get("reviews", []), obj.get("kind", "edit")
+        if not isinstance(edits, list) or not isinstance(reviews, list) or not _is_str(kind):
+            raise ValueError("it is not a recorded change (its edits or notes are not lists)")
         return cls(
-            str(obj["label"]),
-            tuple(CellEdit(*e) for e in obj.get("edits", [])),
-            tuple(
-                ReviewEdit(
-                    (str(f[0]), str(f[1]), str(f[2]), str(f[3])),
-                    (str(o[0]), str(o[1])),
-                    (str(n[0]), str(n[1])),
-                )
-                for f, o, n in obj.get("reviews", [])
-            ),
-            str(obj.get("kind", "edit")),
+            obj["label"],
+            tuple(_cell_edit(e) for e in edits),
+            tuple(_review_edit(r) for r in reviews),
+            kind,
         )
+
+
+def _is_str(x: object) -> bool:
+    return isinstance(x, str)
+
+
+def _is_figure(v: object) -> bool:
+    return v is None or (isinstance(v, int | float) and not isinstance(v, bool))
+
+
+def _cell_edit(e: object) -> CellEdit:
+    if (
+        not isinstance(e, list)
+        or len(e) not in (5, 6)
+        or not all(_is_str(x) for x in e[:3])
+        or not (_is_figure(e[3]) and _is_figure(e[4]))
+        or (len(e) == 6 and e[5] not in ("create", "drop"))
+    ):
+        raise ValueError(f"a cell edit is not unit, source, field, old and new figure: {e!r:.80}")
+    return CellEdit(*e)
+
+
+def _note(x: object) -> tuple[str, str] | None:
+    if isinstance(x, list) and len(x) == 2 and x[0] in REVIEW_STATUSES and _is_str(x[1]):
+        return (str(x[0]), str(x[1]))
+    return None
+
+
+def _review_edit(r: object) -> ReviewEdit:
+    if isinstance(r, list) and len(r) == 3:
+        f, old, new = r[0], _note(r[1]), _note(r[2])
+        if isinstance(f, list) and len(f) == 4 and all(_is_str(x) for x in f) and old and new:
+            return ReviewEdit((str(f[0]), str(f[1]), str(f[2]), str(f[3])), old, new)
+    raise ValueError(f"a review note is not finding, old and new status with comment: {r!r:.80}")
+
+
+def _fields(election: Election) -> set[str]:
+    info = election.info
+    known = {*info.count_fields(), *info.pct_fields(), *info.seat_fields()}
+    for figs in election.sources.values():
+        known.update(figs.columns)
+    return known
+
+
+def check_change(election: Election, change: Change) -> None:
+    """ValueError, naming the cell, for an edit this election could not take: an unknown unit,
+    source or field, or a value that is not a figure of that field."""
+    index = election.units.index
+    known: set[str] = set()  # every field the election knows, gathered only when needed
+    for e in change.edits:
+        where = f"{change.label}: {e.unit} {e.field}"
+        if e.unit not in index:
+            raise ValueError(f"{change.label}: no unit has the id {e.unit!r}")
+        figs = election.sources.get(e.source)
+        if figs is None and e.source not in SOURCES:
+            raise ValueError(f"{where}: {e.source!r} is not a source of figures")
+        if figs is None or e.field not in figs.columns:
+            known = known or _fields(election)
+            if e.field not in known:
+                raise ValueError(f"{where}: this election has no field {e.field!r}")
+        for v in (e.old, e.new):
+            if not _is_figure(v):
+                raise ValueError(f"{where}: {v!r} is not a figure")
+            if v is None:
+                continue
+            if is_pct(e.field):
+                if v != v or v in (float("inf"), float("-inf")):
+                    raise ValueError(f"{where}: {v!r} is not a percentage")
+            elif not isinstance(v, int) or not 0 <= v <= LARGEST_COUNT:
+                raise ValueError(
+                    f"{where}: {v!r} is not a count (a whole number from 0 to {LARGEST_COUNT:,})"
+                )
+
+
+def apply_reviews(reviews: Reviews, edits: tuple[ReviewEdit, ...]) -> None:
+    """Review notes as Workspace keeps them: back to ("open", "") means no note at all."""
+    for r in edits:
+        if r.new == ("open", ""):
+            reviews.pop(r.finding, None)
+        else:
+            reviews[r.finding] = r.new
+
+
+def apply_change(
+    election: Election, reviews: Reviews, change: Change
+) -> list[tuple[int, str, str]]:
+    """Replay one journalled change: the one way the store applies an entry, checked first
+    (ValueError in words), so a crafted entry never half-applies. Returns the cells touched."""
+    check_change(election, change)
+    cells = apply_edits(election, change.edits)
+    apply_reviews(reviews, change.reviews)
+    return cells
 
 
 def parse_value(field_name: str, text: str) -> Value:

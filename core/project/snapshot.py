@@ -1,4 +1,4 @@
-"""The project file's contents: the election as columnar snapshot rows, and the hash chain."""
+"""The snapshot: the election and its review notes as columnar rows, and their content hash."""
 
 from __future__ import annotations
 
@@ -13,43 +13,12 @@ import numpy.typing as npt
 from core.formats.election_json import info_to_json, parse_info
 from core.model.election import Column, Election, SourceFigures, UnitTree
 from core.model.problems import InputRefused, Problem
-from core.project.edits import ReviewEdit
-
-Reviews = dict[tuple[str, str, str, str], tuple[str, str]]
-
-
-# --- hashing ---------------------------------------------------------------------------------
+from core.project.chain import canonical_json
+from core.project.edits import Reviews
 
 
-def _json_default(obj: object) -> object:
-    if isinstance(obj, np.generic):
-        return obj.item()
-    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
-
-
-def canonical_json(obj: object) -> str:
-    return json.dumps(
-        obj,
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        allow_nan=False,
-        default=_json_default,
-    )
-
-
-def entry_hash(prev_hash: str, seq: int, at: str, kind: str, label: str, payload: object) -> str:
-    return entry_hash_of_text(prev_hash, seq, at, kind, label, canonical_json(payload))
-
-
-def entry_hash_of_text(
-    prev_hash: str, seq: int, at: str, kind: str, label: str, payload_text: str
-) -> str:
-    """entry_hash for a payload already in canonical JSON: the same bytes, encoded once
-    (canonical JSON of a list is its items' canonical JSON, comma-joined in brackets)."""
-    head = ",".join(canonical_json(x) for x in (seq, at, kind, label))
-    doc = f"[{head},{payload_text}]"
-    return hashlib.sha256((prev_hash + doc).encode("utf-8")).hexdigest()
+class SnapshotDamaged(ValueError):
+    """The snapshot rows cannot be read back into an election; the message says which."""
 
 
 def snapshot_hash(blobs: dict[str, bytes]) -> str:
@@ -62,9 +31,6 @@ def snapshot_hash(blobs: dict[str, bytes]) -> str:
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
     return h.hexdigest()
-
-
-# --- the snapshot ----------------------------------------------------------------------------
 
 
 def _npy(a: npt.NDArray[Any]) -> bytes:
@@ -105,73 +71,69 @@ def snapshot_blobs(election: Election, reviews: Reviews) -> dict[str, bytes]:
     return blobs
 
 
+def _row(blobs: dict[str, bytes], name: str) -> bytes:
+    if name not in blobs:
+        raise SnapshotDamaged(f"the snapshot has no row {name!r}")
+    return blobs[name]
+
+
+def _doc(blobs: dict[str, bytes], name: str) -> Any:
+    try:
+        return json.loads(_row(blobs, name))
+    except (ValueError, RecursionError):
+        raise SnapshotDamaged(f"the snapshot row {name!r} is not valid JSON") from None
+
+
+def _col(blobs: dict[str, bytes], name: str) -> npt.NDArray[Any]:
+    try:
+        return _array(_row(blobs, name))
+    except (ValueError, OSError, EOFError):
+        raise SnapshotDamaged(f"the snapshot row {name!r} is not a column of figures") from None
+
+
 def election_from_blobs(blobs: dict[str, bytes], file: str) -> tuple[Election, Reviews]:
-    """Rebuild the election and review notes; KeyError or ValueError if the rows are damaged."""
+    """Rebuild the election and review notes; SnapshotDamaged, in words, if the rows are not
+    a snapshot this version wrote (InputRefused if the election's description is refused)."""
+    try:
+        return _election(blobs, file)
+    except (KeyError, TypeError, IndexError, AttributeError, ValueError) as exc:
+        if isinstance(exc, SnapshotDamaged):
+            raise
+        raise SnapshotDamaged("the snapshot's rows do not fit together as an election") from None
+
+
+def _election(blobs: dict[str, bytes], file: str) -> tuple[Election, Reviews]:
     problems: list[Problem] = []
-    info = parse_info(json.loads(blobs["info"]), file, problems)
+    info = parse_info(_doc(blobs, "info"), file, problems)
     if info is None:
         raise InputRefused(problems)
-    unit_doc = json.loads(blobs["units"])
+    unit_doc = _doc(blobs, "units")
     tree = UnitTree.build(
         [str(u) for u in unit_doc["ids"]],
         [str(n) for n in unit_doc["names"]],
-        _array(blobs["units/level"]).astype(np.int16, copy=False),
-        _array(blobs["units/parent"]).astype(np.int64, copy=False),
+        _col(blobs, "units/level").astype(np.int16, copy=False),
+        _col(blobs, "units/parent").astype(np.int64, copy=False),
     )
     n = len(tree)
     sources: dict[str, SourceFigures] = {}
-    for src, names in json.loads(blobs["sources"]).items():
-        figs = SourceFigures(_array(blobs[f"{src}/present"]).astype(bool, copy=False))
+    for src, names in _doc(blobs, "sources").items():
+        figs = SourceFigures(_col(blobs, f"{src}/present").astype(bool, copy=False))
         for name in names:
-            col = Column(
-                _array(blobs[f"{src}/values/{name}"]), _array(blobs[f"{src}/reported/{name}"])
-            )
+            col = Column(_col(blobs, f"{src}/values/{name}"), _col(blobs, f"{src}/reported/{name}"))
             if len(col.values) != n or len(col.reported) != n:
-                raise ValueError(f"column {src}/{name} does not have one figure per unit")
+                raise SnapshotDamaged(f"column {src}/{name} does not have one figure per unit")
+            if col.values.dtype.kind not in "iuf" or col.reported.dtype.kind != "b":
+                raise SnapshotDamaged(f"column {src}/{name} does not hold figures")
             figs.columns[name] = col
-        figs.extras = {
-            k: [str(v) for v in vs] for k, vs in json.loads(blobs[f"{src}/extras"]).items()
-        }
+        figs.extras = {k: [str(v) for v in vs] for k, vs in _doc(blobs, f"{src}/extras").items()}
         if len(figs.present) != n:
-            raise ValueError(f"source {src} does not have one row flag per unit")
+            raise SnapshotDamaged(f"source {src} does not have one row flag per unit")
         sources[src] = figs
-    extra_columns = [str(c) for c in json.loads(blobs["extra_columns"])]
+    extra_columns = [str(c) for c in _doc(blobs, "extra_columns")]
     reviews: Reviews = {}
-    for key, value in json.loads(blobs["reviews"]):
+    for key, value in _doc(blobs, "reviews"):
         reviews[(str(key[0]), str(key[1]), str(key[2]), str(key[3]))] = (
             str(value[0]),
             str(value[1]),
         )
     return Election(info, tree, sources, extra_columns), reviews
-
-
-def apply_reviews(reviews: Reviews, edits: tuple[ReviewEdit, ...]) -> None:
-    """Review notes as Workspace keeps them: back to ("open", "") means no note at all."""
-    for r in edits:
-        if r.new == ("open", ""):
-            reviews.pop(r.finding, None)
-        else:
-            reviews[r.finding] = r.new
-
-
-def chain_problems(rows: list[tuple[Any, ...]], origin_hash: str) -> list[str]:
-    """Every break in the hash chain of journal rows (seq order); [] when intact."""
-    problems: list[str] = []
-    prev, expected = origin_hash, 1
-    for seq, at, kind, label, payload, prev_hash, digest in rows:
-        if seq != expected:
-            problems.append(f"journal entry {seq}: expected entry {expected} (entries are missing)")
-        if prev_hash != prev:
-            problems.append(f"journal entry {seq}: does not follow the entry before it")
-        try:
-            obj = json.loads(payload)
-        except (json.JSONDecodeError, TypeError):
-            problems.append(f"journal entry {seq}: its payload is not valid JSON")
-        else:
-            if entry_hash(str(prev_hash), seq, at, kind, label, obj) != digest:
-                problems.append(
-                    f"journal entry {seq}: its content does not match its hash "
-                    "(it was changed after it was written)"
-                )
-        prev, expected = str(digest), int(seq) + 1
-    return problems

@@ -32,6 +32,14 @@ class PctTerms:
         return out
 
 
+def numerator_of(what: str) -> str:
+    """The count a published percentage is a share of: a contestant's votes, or for
+    turnout the ballots cast, for invalid and valid those lines."""
+    if what not in SPECIAL_PCTS:
+        return f"votes:{what}"
+    return "ballots_cast" if what == "turnout" else what
+
+
 def pct_tolerance(decimals: int) -> float:
     """Half a unit of the last published decimal, plus 1e-9 (CONTRACT §2, pct.recomputed)."""
     return 0.5 * 10.0 ** (-decimals) + 1e-9
@@ -45,10 +53,7 @@ def pct_terms(ctx: AuditContext, src: str, units: IntArray) -> Iterator[PctTerms
         if not name.startswith("pct:"):
             continue
         what = name[4:]
-        numer_name = f"votes:{what}"
-        if what in SPECIAL_PCTS:
-            numer_name = "ballots_cast" if what == "turnout" else what
-        numer = figs.columns.get(numer_name)
+        numer = figs.columns.get(numerator_of(what))
         if numer is None:
             continue
         base_name = ctx.info.base_of(what)

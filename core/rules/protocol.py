@@ -1,81 +1,139 @@
-"""Protocol rules: each station's own figures balance (valid, cast, the ballot account)."""
+"""Protocol rules: each row's own figures balance (valid, cast, the ballot account).
+
+Each rule is one `balance` over rows: which rows it can check, the figure reported there and
+the figure the other lines give. The audit fires where they disagree; the workbook's Checks
+sheet caches the same difference beside its live formula, so the two cannot drift apart.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 
-from core.model.election import IntArray
+from core.model.election import BoolArray, ElectionInfo, IntArray
 from core.rules.context import AuditContext
 from core.rules.finding import ERROR, Finding, fmt
-from core.rules.rule import Evaluator, Rule, columns, reporting
+from core.rules.rule import Rule
+
+# A field's values and "reported" flags over some rows (one source's units, or a sheet's rows).
+Figures = Callable[[str], tuple[IntArray, BoolArray]]
 
 
-def _valid_sum(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class Balance:
+    """One protocol identity over rows: where it can be checked and both of its sides."""
+
+    field: str  # the line a finding is about (CONTRACT §2, column "field")
+    checked: BoolArray
+    actual: IntArray  # the figure reported on that line
+    expected: IntArray  # what the other lines give
+    at_most: bool = False  # `actual ≤ expected` rather than `actual = expected`
+
+    def fires(self) -> BoolArray:
+        wrong = self.actual > self.expected if self.at_most else self.actual != self.expected
+        out: BoolArray = self.checked & wrong
+        return out
+
+    def difference(self) -> IntArray:
+        """The Checks sheet's Δ: reported minus expected (only the excess for `at_most`)."""
+        d = self.actual - self.expected
+        out: IntArray = np.maximum(0, d) if self.at_most else d
+        return out
+
+
+def source_figures(ctx: AuditContext, src: str, units: IntArray) -> Figures:
+    """The figures of one source over the given units; a missing column is not reported."""
     figs = ctx.figs(src)
-    codes = ctx.info.codes
-    cols = columns(figs, "valid", *(f"votes:{c}" for c in codes))
-    if cols is None or not codes:
-        return
-    u = reporting(units, cols)
-    total = np.zeros(u.size, dtype=np.int64)
-    for c in cols[1:]:
-        total += c.values[u]
-    valid = cols[0].values[u]
-    for i in np.flatnonzero(total != valid):
-        s, v = int(total[i]), int(valid[i])
-        msg = f"the votes add up to {fmt(s)} but valid ballots are {fmt(v)}"
-        yield VALID_SUM.finding(ctx, int(u[i]), src, "valid", s, v, msg)
+    seen: dict[str, tuple[IntArray, BoolArray]] = {}  # a message asks again for a term
+
+    def get(name: str) -> tuple[IntArray, BoolArray]:
+        got = seen.get(name)
+        if got is None:
+            col = figs.columns.get(name)
+            if col is None:
+                got = np.zeros(units.size, np.int64), np.zeros(units.size, bool)
+            else:
+                got = col.values[units], col.reported[units]
+            seen[name] = got
+        return got
+
+    return get
 
 
-def _cast_balance(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
-    cols = columns(ctx.figs(src), "valid", "invalid", "ballots_cast")
-    if cols is None:
-        return
-    u = reporting(units, cols)
-    valid, invalid, cast = (c.values[u] for c in cols)
-    for i in np.flatnonzero(valid + invalid != cast):
-        s = int(valid[i] + invalid[i])
-        msg = (
-            f"valid {fmt(int(valid[i]))} + invalid {fmt(int(invalid[i]))} = {fmt(s)}, "
-            f"but ballots cast are {fmt(int(cast[i]))}"
-        )
-        yield CAST_BALANCE.finding(ctx, int(u[i]), src, "ballots_cast", s, int(cast[i]), msg)
+def _valid_sum(get: Figures, info: ElectionInfo) -> Balance:
+    valid, ok = get("valid")
+    total = np.zeros(valid.size, np.int64)
+    for code in info.codes:
+        v, r = get(f"votes:{code}")
+        total += v
+        ok = ok & r
+    return Balance("valid", ok & bool(info.codes), valid, total)
 
 
-def _ballot_account(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
-    figs = ctx.figs(src)
-    cols = columns(figs, "ballots_received", "ballots_issued", "ballots_unused")
-    if cols is None:
-        return
-    u = reporting(units, cols)
-    received, issued, unused = (c.values[u] for c in cols)
+def _cast_balance(get: Figures, info: ElectionInfo) -> Balance:
+    (valid, a), (invalid, b), (cast, c) = get("valid"), get("invalid"), get("ballots_cast")
+    return Balance("ballots_cast", a & b & c, cast, valid + invalid)
+
+
+def _ballot_account(get: Figures, info: ElectionInfo) -> Balance:
+    (received, a), (issued, b), (unused, c) = (
+        get("ballots_received"),
+        get("ballots_issued"),
+        get("ballots_unused"),
+    )
     expected = issued + unused
     for name, sign in (("ballots_spoiled", 1), ("ballots_lost", 1), ("ballots_unaccounted", -1)):
-        col = figs.columns.get(name)
-        if col is not None:
-            expected = expected + sign * np.where(col.reported[u], col.values[u], 0)
-    for i in np.flatnonzero(expected != received):
-        e, a = int(expected[i]), int(received[i])
-        msg = (
+        v, r = get(name)
+        expected = expected + sign * np.where(r, v, 0)
+    return Balance("ballots_received", a & b & c, received, expected)
+
+
+def _at_most(limit: str) -> Callable[[Figures, ElectionInfo], Balance]:
+    def balance(get: Figures, info: ElectionInfo) -> Balance:
+        (cast, a), (lim, b) = get("ballots_cast"), get(limit)
+        return Balance("ballots_cast", a & b, cast, lim, at_most=True)
+
+    return balance
+
+
+BALANCES: dict[str, Callable[[Figures, ElectionInfo], Balance]] = {
+    "protocol.valid_sum": _valid_sum,
+    "protocol.cast_balance": _cast_balance,
+    "protocol.ballot_account": _ballot_account,
+    "protocol.cast_exceeds_issued": _at_most("ballots_issued"),
+    "protocol.cast_exceeds_registered": _at_most("registered"),
+}
+
+
+def _message(rule: str, get: Figures, i: int, b: Balance) -> str:
+    a, e = int(b.actual[i]), int(b.expected[i])
+    if rule == "protocol.valid_sum":
+        return f"the votes add up to {fmt(e)} but valid ballots are {fmt(a)}"
+    if rule == "protocol.cast_balance":
+        valid, invalid = int(get("valid")[0][i]), int(get("invalid")[0][i])
+        return (
+            f"valid {fmt(valid)} + invalid {fmt(invalid)} = {fmt(e)}, but ballots cast are {fmt(a)}"
+        )
+    if rule == "protocol.ballot_account":
+        return (
             f"ballots received are {fmt(a)}, but issued + unused + spoiled + lost − unaccounted "
             f"= {fmt(e)}"
         )
-        yield BALLOT_ACCOUNT.finding(ctx, int(u[i]), src, "ballots_received", e, a, msg)
+    words = "issued" if rule == "protocol.cast_exceeds_issued" else "voters registered"
+    return f"{fmt(a)} ballots cast but only {fmt(e)} {words}"
 
 
-def _exceeds(rule: str, limit: str, words: str) -> Evaluator:
+def _evaluate(rule_id: str) -> Callable[[AuditContext, str, IntArray], Iterator[Finding]]:
     def evaluate(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
-        cols = columns(ctx.figs(src), "ballots_cast", limit)
-        if cols is None:
-            return
-        u = reporting(units, cols)
-        cast, lim = cols[0].values[u], cols[1].values[u]
-        for i in np.flatnonzero(cast > lim):
-            c, m = int(cast[i]), int(lim[i])
-            msg = f"{fmt(c)} ballots cast but only {fmt(m)} {words}"
-            yield _EXCEEDS[rule].finding(ctx, int(u[i]), src, "ballots_cast", m, c, msg)
+        get = source_figures(ctx, src, units)
+        b = BALANCES[rule_id](get, ctx.info)
+        rule = PROTOCOL_RULES[rule_id]
+        for i in np.flatnonzero(b.fires()).tolist():
+            a, e = int(b.actual[i]), int(b.expected[i])
+            msg = _message(rule_id, get, i, b)
+            yield rule.finding(ctx, int(units[i]), src, b.field, e, a, msg)
 
     return evaluate
 
@@ -85,7 +143,7 @@ VALID_SUM = Rule(
     ERROR,
     "The votes for all contestants add up to the valid ballots.",
     "valid = Σ votes:*",
-    _valid_sum,
+    _evaluate("protocol.valid_sum"),
     sheet_formula='IF(AND(ISNUMBER({valid}),COUNT({votes:*})={n:votes}),{valid}-SUM({votes:*}),"")',
 )
 
@@ -94,7 +152,7 @@ CAST_BALANCE = Rule(
     ERROR,
     "Valid and invalid ballots add up to the ballots cast.",
     "ballots_cast = valid + invalid",
-    _cast_balance,
+    _evaluate("protocol.cast_balance"),
     sheet_formula="IF(COUNT({valid},{invalid},{ballots_cast})=3,"
     '{ballots_cast}-({valid}+{invalid}),"")',
 )
@@ -105,7 +163,7 @@ BALLOT_ACCOUNT = Rule(
     "Every ballot received is accounted for: issued, unused, spoiled or lost.",
     "ballots_received = ballots_issued + ballots_unused + ballots_spoiled + ballots_lost"
     " − ballots_unaccounted",
-    _ballot_account,
+    _evaluate("protocol.ballot_account"),
     sheet_formula="IF(COUNT({ballots_received},{ballots_issued},{ballots_unused})=3,"
     "{ballots_received}-(SUM({ballots_issued},{ballots_unused},{?ballots_spoiled},"
     '{?ballots_lost})-SUM({?ballots_unaccounted})),"")',
@@ -116,7 +174,7 @@ CAST_EXCEEDS_ISSUED = Rule(
     ERROR,
     "No more ballots are found in the boxes than were issued.",
     "ballots_cast ≤ ballots_issued",
-    _exceeds("protocol.cast_exceeds_issued", "ballots_issued", "issued"),
+    _evaluate("protocol.cast_exceeds_issued"),
     sheet_formula="IF(COUNT({ballots_cast},{ballots_issued})=2,"
     'MAX(0,{ballots_cast}-{ballots_issued}),"")',
 )
@@ -126,7 +184,17 @@ CAST_EXCEEDS_REGISTERED = Rule(
     ERROR,
     "No more ballots are cast than there are voters on the list.",
     "ballots_cast ≤ registered",
-    _exceeds("protocol.cast_exceeds_registered", "registered", "voters registered"),
+    _evaluate("protocol.cast_exceeds_registered"),
     sheet_formula='IF(COUNT({ballots_cast},{registered})=2,MAX(0,{ballots_cast}-{registered}),"")',
 )
-_EXCEEDS = {r.id: r for r in (CAST_EXCEEDS_ISSUED, CAST_EXCEEDS_REGISTERED)}
+
+PROTOCOL_RULES = {
+    r.id: r
+    for r in (
+        VALID_SUM,
+        CAST_BALANCE,
+        BALLOT_ACCOUNT,
+        CAST_EXCEEDS_ISSUED,
+        CAST_EXCEEDS_REGISTERED,
+    )
+}

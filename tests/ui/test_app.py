@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
 
+from core.cli.audit import SAMPLE
+from core.opener.load import load
 from core.project.edits import CellEdit, Change
 from core.project.store import Project
 from ui.app import create_window
@@ -54,7 +57,7 @@ def test_first_start_copies_the_sample_into_a_project(qtbot, context: AppContext
         == 278210
     )
     assert again.project is not None
-    assert again.project.verify() == []
+    assert again.project.verify().problems == []
     again.close()
 
 
@@ -102,7 +105,7 @@ def test_a_killed_process_loses_no_acknowledged_edit(tmp_path: Path) -> None:
         value = project.election.source("official").value("votes:AJ", units.index["KZ-05"])
         assert value is not None
         assert value >= acked  # every acknowledged edit, maybe one more that was on its way
-        assert project.verify() == []
+        assert project.verify().problems == []
     finally:
         project.close()
 
@@ -245,3 +248,34 @@ def test_a_new_election_gets_its_own_project(qtbot, window: MainWindow) -> None:
     assert window.path is not None
     assert window.path.parent == window.context.data_dir
     assert window.path.name.startswith("new_election")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        ("deep", "journal entry 2: its payload is nested deeper than 64 levels"),
+        ("page", "the project file is damaged: SQLite's quick_check finds"),
+    ],
+)
+def test_a_damaged_last_project_opens_the_sample_and_says_why(
+    qtbot, context: AppContext, tmp_path: Path, damage: tuple[str, str]
+) -> None:
+    from tests.core.project import forger
+
+    how, says = damage
+    last = tmp_path / "last.sanaq"
+    with Project.create(last, load(SAMPLE)) as project:
+        project.append(Change("Entry", (CellEdit("KZ-01", "official", "votes:NO", None, 1),)))
+    if how == "deep":
+        forger.append_raw(last, '{"label": "x", "edits": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    else:
+        forger.destroy_page(last, "sqlite_autoindex_snapshot_1")
+    context.remember(last)
+    window = _open_window(qtbot, context)  # no RecursionError, no exit: the window is there
+    assert window.project is None
+    assert window.workspace.election.units.ids[0] == "KZ"  # the sample
+    qtbot.waitUntil(lambda: says in window.message_label.toolTip(), timeout=10000)
+    box = window.findChild(QMessageBox, "errorBox")
+    assert box is not None
+    assert says in box.informativeText()
+    box.close()

@@ -15,7 +15,7 @@ import xlsxwriter
 
 from core.cli.audit import SAMPLE
 from core.cli.audit import main as cli_main
-from core.export.workbook import export_workbook
+from core.export.workbook import JOURNAL_HEAD_LABEL, export_workbook
 from core.opener.load import load
 from core.project.edits import Change, ReviewEdit
 from core.project.session import Workspace
@@ -237,7 +237,7 @@ def test_export_round_trips_and_keeps_hostile_text_as_text(tmp_path):
     assert adal[3] == HOSTILE
     assert adal[10:12] == ["confirmed", "typo in the table"]
     summary = {r[0]: r[1] for r in book["Summary"] if r and r[0]}
-    assert summary["Journal last hash"] == "ab" * 32
+    assert summary[JOURNAL_HEAD_LABEL] == "ab" * 32
     assert summary["Warnings"] == 1
     assert any(len(r) > 1 and r[1] == _sha256(SAMPLE / "results.csv") for r in book["Summary"])
     import zipfile

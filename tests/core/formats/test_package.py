@@ -13,7 +13,6 @@ from core.formats.package import save
 from core.model.problems import InputRefused
 from core.opener.load import load
 from core.rules.audit import run_audit
-
 from tests.core.builders import info_json, station, write_package
 
 

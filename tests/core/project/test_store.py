@@ -19,8 +19,8 @@ from core.formats.election_json import info_to_json
 from core.model.election import Election
 from core.model.problems import InputRefused
 from core.opener.load import load
+from core.project import chain, store
 from core.project import snapshot as project_format
-from core.project import store
 from core.project.edits import CellEdit, Change, ReviewEdit
 from core.project.session import Workspace
 from core.project.store import Project, ProjectConflict, is_project, load_election
@@ -89,7 +89,7 @@ def test_project_round_trip_gives_the_package_findings(tmp_path):
         assert_same_figures(project.election, package)
         assert project.reviews == {}
         assert project.journal() == []
-        assert project.verify() == []
+        assert project.verify().problems == []
 
 
 def test_extras_and_observer_rows_survive_the_round_trip(tmp_path):
@@ -162,9 +162,9 @@ def test_edits_replayed_on_reopen_equal_the_workspace(project_path):
             project_format.snapshot_blobs(load(SAMPLE), {})
         )
         assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(entries))
-        assert again.last_hash() == entries[-1].hash
+        assert again.head() == entries[-1].hash
         assert entries[0].at.endswith("+00:00")
-        assert again.verify() == []
+        assert again.verify().problems == []
 
 
 def test_compact_folds_the_journal_into_the_snapshot_and_keeps_it(project_path):
@@ -172,9 +172,12 @@ def test_compact_folds_the_journal_into_the_snapshot_and_keeps_it(project_path):
     for n in range(1, 4):
         project.append(change_for(n))
     project.compact()
-    assert snapshot_seq(project_path) == 3
-    assert len(project.journal()) == 3
-    assert project.verify() == []  # the original figures still anchor the chain
+    assert snapshot_seq(project_path) == 4  # the entry recording the snapshot
+    entries = project.journal()
+    assert [e.kind for e in entries] == ["edit", "edit", "edit", "snapshot"]
+    assert entries[3].payload["covers"] == 3
+    assert project.head() == entries[3].hash
+    assert project.verify().problems == []  # the original figures still anchor the chain
     project.append(change_for(4))
     project.close(compact=False)
 
@@ -184,7 +187,8 @@ def test_compact_folds_the_journal_into_the_snapshot_and_keeps_it(project_path):
     with Project.open(project_path) as again:
         assert_same_figures(again.election, expected.election)
         assert again.reviews == expected.reviews
-        assert [e.label for e in again.journal()] == [f"change {n}" for n in range(1, 5)]
+        labels = [e.label for e in again.journal() if e.is_change]
+        assert labels == [f"change {n}" for n in range(1, 5)]
 
 
 def test_close_compacts_after_many_changes_and_loading_never_writes(project_path, monkeypatch):
@@ -198,7 +202,7 @@ def test_close_compacts_after_many_changes_and_loading_never_writes(project_path
     assert project_path.read_bytes() == before
     assert election.sources["official"].value("votes:AJ", election.units.index["KZ-03"]) == 1002
     project.close()
-    assert snapshot_seq(project_path) == 3
+    assert snapshot_seq(project_path) == 4
 
 
 @pytest.mark.parametrize(
@@ -210,11 +214,14 @@ def test_close_compacts_after_many_changes_and_loading_never_writes(project_path
         ),
         ("UPDATE journal SET label = 'harmless' WHERE seq = 2", "journal entry 2: its content"),
         ("UPDATE journal SET at = '2020-01-01' WHERE seq = 1", "journal entry 1: its content"),
-        ("DELETE FROM journal WHERE seq = 2", "journal entry 3: expected entry 2"),
-        ("UPDATE journal SET prev_hash = hash WHERE seq = 3", "journal entry 3: does not follow"),
+        ("DELETE FROM journal WHERE seq = 2", "journal entry 3: entry 2 is missing"),
+        (
+            "UPDATE journal SET prev_hash = hash WHERE seq = 3",
+            "journal entry 3: it does not follow",
+        ),
         (
             "UPDATE snapshot SET data = data || x'00' WHERE name = 'official/present'",
-            "the snapshot does not match its hash",
+            "the original snapshot: it does not match the hash the chain starts from",
         ),
     ],
 )
@@ -222,9 +229,9 @@ def test_tampering_is_reported_and_the_file_refused(project_path, sql, expected)
     project = Project.open(project_path)
     for n in range(1, 4):
         project.append(change_for(n))
-    assert project.verify() == []
+    assert project.verify().problems == []
     tamper(project_path, sql)
-    problems = project.verify()
+    problems = [str(p) for p in project.verify().problems]
     assert any(p.startswith(expected) for p in problems), problems
     project.close(compact=False)
     with pytest.raises(InputRefused, match=expected):
@@ -266,9 +273,9 @@ def test_save_as_copies_figures_journal_and_chain(tmp_path, project_path):
     project.append(change_for(5))
     copy = project.save_as(tmp_path / "copy.sanaq")
     assert copy.journal() == project.journal()
-    assert copy.last_hash() == project.last_hash()
+    assert copy.head() == project.head()
     assert copy.reviews == {ADAL: ("explained", "note 5")}
-    assert copy.verify() == []
+    assert copy.verify().problems == []
     copy.append(change_for(6))  # the copy goes its own way
     assert len(project.journal()) == 2
     copy.close()
@@ -286,7 +293,7 @@ def test_a_second_writer_cannot_fork_the_journal(project_path):
     second.close()
     with Project.open(project_path) as again:
         assert [e.label for e in again.journal()] == ["change 1"]
-        assert again.verify() == []
+        assert again.verify().problems == []
 
 
 def test_cli_audits_a_project_file(project_path, capsys):
@@ -301,9 +308,15 @@ def test_killed_writer_loses_no_acknowledged_change(project_path):
     rng = random.Random(seed)
     for _round in range(4):
         with Project.open(project_path) as project:
-            start = len(project.journal()) + 1
+            start = sum(e.is_change for e in project.journal()) + 1
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.core.project.store_writer", str(project_path), str(start)],
+            [
+                sys.executable,
+                "-m",
+                "tests.core.project.store_writer",
+                str(project_path),
+                str(start),
+            ],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -319,8 +332,8 @@ def test_killed_writer_loses_no_acknowledged_change(project_path):
         assert acked == list(range(start, start + len(acked)))
 
         project = Project.open(project_path)
-        assert project.verify() == [], f"seed {seed}"
-        entries = project.journal()
+        assert project.verify().problems == [], f"seed {seed}"
+        entries = [e for e in project.journal() if e.is_change]
         labels = [e.label for e in entries]
         assert labels[: acked[-1]] == [f"change {n}" for n in range(1, acked[-1] + 1)], seed
         assert len(entries) <= acked[-1] + 1  # at most the one in flight when killed
@@ -345,12 +358,35 @@ def test_a_change_that_could_not_be_replayed_is_refused_before_writing(project_p
             project.append(Change("change", (bad,)))
         assert project.journal() == []
     with Project.open(project_path) as again:
-        assert again.verify() == []
+        assert again.verify().problems == []
 
 
 def test_entry_hash_from_text_equals_the_hash_of_the_decoded_payload():
     payload = {"label": "Ввод", "edits": [["KZ-03", "official", "pct:ADAL", 5.21, 5.86]]}
-    text = project_format.canonical_json(payload)
-    assert project_format.entry_hash_of_text(
-        "ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", text
-    ) == (project_format.entry_hash("ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", payload))
+    text = chain.canonical_json(payload)
+    assert chain.entry_hash_of_text("ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", text) == (
+        chain.entry_hash("ab", 7, "2026-01-01T00:00:00+00:00", "edit", "Ввод", payload)
+    )
+
+
+def test_the_head_an_export_prints_stays_the_head_after_closing(project_path, tmp_path, capsys):
+    """Closing compacts a grown journal, which adds an entry; an export compacts first, so the
+    head it prints is still the head for `verify --expect-head` once the file is closed."""
+    import python_calamine
+
+    from core.cli.verify import main as verify
+    from core.export.workbook import JOURNAL_HEAD_LABEL
+
+    project = Project.open(project_path)
+    for n in range(1, store.COMPACT_AFTER_ENTRIES + 1):
+        project.append(change_for(n))
+    project.close(compact=False)  # as after a crash: the next close would compact
+    book = tmp_path / "audited.xlsx"
+    assert main([str(project_path), "--export", str(book)]) == 1
+    capsys.readouterr()
+    summary = python_calamine.CalamineWorkbook.from_path(str(book)).get_sheet_by_name("Summary")
+    printed = {r[0]: r[1] for r in summary.to_python() if len(r) > 1}[JOURNAL_HEAD_LABEL]
+    with Project.open(project_path) as again:
+        assert again.journal()[-1].kind == "snapshot"  # compacted, before the head was read
+        assert again.head() == printed
+    assert verify([str(project_path), "--expect-head", str(printed)]) == 0

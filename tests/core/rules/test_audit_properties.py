@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from core.project.edits import CellEdit, Change
 from core.project.session import Workspace
 from core.rules.audit import Auditor, run_audit
-
 from tests.core.builders import election
 
 CODES = ("A", "B", "C")

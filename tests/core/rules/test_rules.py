@@ -6,7 +6,6 @@ import pytest
 
 from core.rules.audit import run_audit
 from core.rules.catalogue import RULES
-
 from tests.core.builders import election, station
 
 

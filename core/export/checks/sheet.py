@@ -7,8 +7,9 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from core.export.checks.layout import NOT_COVERED, ROW, Col, DepthSheet
 from core.export.fast_sheet import cell_text, xml_text
-from core.export.layout import NOT_COVERED, ROW, Col, DepthSheet
+from core.export.page import print_setup
 
 WIDTHS = {"text": 14, "count": 11, "pct": 8, "delta": 11, "dpct": 9}
 
@@ -112,11 +113,3 @@ def _column_xml(c: int, col: Col, fmt: Any, lo: int, hi: int, n: int) -> list[st
         else:
             out.append(f'<c r="{x}{r}"{style}>{f}<v>{v}</v></c>')
     return out
-
-
-def print_setup(ws: Any) -> None:
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(0)
-    ws.set_paper(9)
-    ws.set_header("&L&A&R&P / &N")

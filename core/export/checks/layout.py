@@ -11,13 +11,6 @@ import numpy.typing as npt
 from xlsxwriter.utility import xl_col_to_name
 
 Cached = list[Any]  # per row: a number, "" (the formula gives empty text), or None (no cell)
-PROTOCOL_RULES = (
-    "protocol.valid_sum",
-    "protocol.cast_balance",
-    "protocol.ballot_account",
-    "protocol.cast_exceeds_issued",
-    "protocol.cast_exceeds_registered",
-)
 NOT_COVERED = "not covered"
 _PLACEHOLDER = re.compile(r"\{(\??)([^{}]+)\}")
 ROW = "§"  # stands for the row number in a column's formula
