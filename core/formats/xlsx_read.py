@@ -164,11 +164,12 @@ def error_cells(errors: list[tuple[int, int]], header: list[str], file: str) -> 
         name = header[col - 1] if 0 < col <= len(header) else ""
         if row > 1 and is_figure_column(name):
             message = "the cell holds a spreadsheet error, not a figure: fix the formula"
-            out.append(Problem(file, row, name, _cell_name(row, col), message))
+            out.append(Problem(file, row, name, cell_name(row, col), message))
     return out
 
 
-def _cell_name(row: int, col: int) -> str:
+def cell_name(row: int, col: int) -> str:
+    """A cell's name for people: "cell I3" for row 3, column 9."""
     letters = ""
     while col:
         col, rest = divmod(col - 1, 26)

@@ -204,6 +204,9 @@ def plan_import(
     totals = [] if opts.keep_total_rows else _total_rows(raw, fields, parsed)
     skip = {t.row for t in totals}
     units = election.units
+    for (r, c), where in raw.error_cells.items():
+        if c in parsed:  # it reads as empty, but the sheet says its formula failed
+            parsed[c].errors[r] = f"{where} holds a spreadsheet error, not a figure"
     bad_columns = [c for c in figures if parsed[c].errors]
     accepted: list[tuple[int, int, str]] = []  # row index, unit, source
     rows_of_unit: dict[tuple[int, str], int] = {}

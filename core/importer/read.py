@@ -16,7 +16,7 @@ from core.formats.limits import (
     MAX_SHEET_CELLS,
     size_text,
 )
-from core.formats.xlsx_read import cell_text, open_workbook, reader_failed
+from core.formats.xlsx_read import cell_name, cell_text, open_workbook, reader_failed
 from core.model.problems import InputRefused, Problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -42,6 +42,9 @@ class RawTable:
     delimiter: str | None = None
     first_row: int = 2  # the file's row number of rows[0], for messages
     sheet: str | None = None
+    # A workbook's cells holding an error value (#DIV/0!), which read as empty: by (row
+    # index, column index), the cell's name.
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
@@ -57,9 +60,12 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
     if not p.is_file():
         raise InputRefused([Problem(str(p), None, None, None, "no such file")])
     if p.suffix.lower() in WORKBOOK_SUFFIXES:
-        name, rows = _read_workbook(p, sheet)
+        name, rows, errors = _read_workbook(p, sheet)
         raw = _from_rows(str(p), rows, None, [], None)
         raw.sheet = name
+        for row, col in errors:
+            if row >= raw.first_row and col <= len(raw.header):
+                raw.error_cells[(row - raw.first_row, col - 1)] = cell_name(row, col)
         return raw
     size = p.stat().st_size
     if size > MAX_INPUT_BYTES:
@@ -158,8 +164,11 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_workbook(path: Path, wanted: str | None) -> tuple[str, list[list[str]]]:
-    book, _ = open_workbook(path, str(path))
+def _read_workbook(
+    path: Path, wanted: str | None
+) -> tuple[str, list[list[str]], list[tuple[int, int]]]:
+    """The sheet's name, its rows from A1, and its error cells as (row, column) from 1."""
+    book, sizes = open_workbook(path, str(path))
     try:
         names = list(book.sheet_names)
         if wanted is not None and wanted not in names:
@@ -169,8 +178,10 @@ def _read_workbook(path: Path, wanted: str | None) -> tuple[str, list[list[str]]
         for name in order:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
             if any(any(v not in (None, "") for v in row) for row in rows):
-                return name, [[cell_text(v) for v in row] for row in rows]
-        return names[0] if names else "", []
+                size = sizes.get(name)
+                cells = [[cell_text(v) for v in row] for row in rows]
+                return name, cells, size.errors if size else []
+        return names[0] if names else "", [], []
     except InputRefused:
         raise
     except BaseException as exc:  # calamine's own errors, and its panics on corrupt files
