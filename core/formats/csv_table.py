@@ -72,8 +72,9 @@ def _refuse(file: str, message: str, row: int | None = None) -> None:
 
 def _newlines(data: bytes) -> bytes:
     """Old Mac files end lines with a bare CR: make every line end with LF."""
-    crs = data.count(b"\r")
-    if crs and crs != data.count(b"\r\n"):
+    if b"\r" not in data:  # most files: one fast search
+        return data
+    if data.count(b"\r") != data.count(b"\r\n"):
         return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     return data
 

@@ -47,6 +47,7 @@ def source_figures(ctx: AuditContext, src: str, units: IntArray) -> Figures:
     """The figures of one source over the given units; a missing column is not reported."""
     figs = ctx.figs(src)
     seen: dict[str, tuple[IntArray, BoolArray]] = {}  # a message asks again for a term
+    every = units.size == len(figs.present)  # all units, in order: the columns themselves
 
     def get(name: str) -> tuple[IntArray, BoolArray]:
         got = seen.get(name)
@@ -54,6 +55,8 @@ def source_figures(ctx: AuditContext, src: str, units: IntArray) -> Figures:
             col = figs.columns.get(name)
             if col is None:
                 got = np.zeros(units.size, np.int64), np.zeros(units.size, bool)
+            elif every:
+                got = col.values, col.reported
             else:
                 got = col.values[units], col.reported[units]
             seen[name] = got
