@@ -647,7 +647,9 @@ XLSX_CASES = [
         table=".",
         wizard_refuses=True,
     ),
-    Case("#DIV/0! in a count column", workbook(error_cell), "cell I3", table=".", wizard_refuses=True),
+    Case(
+        "#DIV/0! in a count column", workbook(error_cell), "cell I3", table=".", wizard_refuses=True
+    ),
     Case(
         "workbook zip bomb",
         workbook(lambda m: m.update({"xl/media/pad.bin": b"\x00" * (60 * 1024**2)})),
