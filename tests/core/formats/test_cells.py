@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 
 from core.formats.cells import parse_count, parse_pct
 from core.formats.figures import parse_figures
-from core.formats.text_table import TextTable
 from core.formats.limits import MAX_COUNT
+from core.formats.text_table import TextTable
 
 cell_text = st.text(
-    alphabet=st.sampled_from(list("0123456789+-. ,e?%x\t") + ["٣", "５", "\u00a0"]),
+    alphabet=st.sampled_from([*"0123456789+-. ,e?%x\t", "٣", "５", "\u00a0"]),
     max_size=16,
 ) | st.integers(-(10**14), 10**14).map(str)
 
