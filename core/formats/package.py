@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-from core.formats.archive import read_members
 from core.formats.csv_table import read_csv_table
 from core.formats.election_json import load_info
 from core.formats.limits import MAX_INPUT_BYTES, size_text
@@ -49,6 +47,8 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:
+    from core.formats.archive import read_members  # zipfile: only for an archive
+
     return read_members(path, (ELECTION_JSON, RESULTS_CSV))
 
 
@@ -79,6 +79,8 @@ def save(election: Election, path: str | Path) -> None:
         RESULTS_CSV: results_csv_bytes(election),
     }
     if suffix == ".zip":
+        import zipfile
+
         tmp = p.with_name(p.name + ".part")
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in files.items():

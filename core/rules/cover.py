@@ -79,13 +79,13 @@ def build_cover(
         rep = col.reported[lv.units]
         if lv.leaves:
             value = np.where(rep, col.values[lv.units], 0)
-            ok = rep.astype(np.int64)
+            ok = rep
         else:
             kids, done = cover.kids[lv.units], cover.ok[lv.units]
             value = np.where(rep, col.values[lv.units], cover.total[lv.units])
-            ok = (rep | ((kids > 0) & (done == kids))).astype(np.int64)
+            ok = rep | ((kids > 0) & (done == kids))
         cover.total[lv.heads] = np.add.reduceat(value, lv.starts)
-        cover.ok[lv.heads] = np.add.reduceat(ok, lv.starts)
+        cover.ok[lv.heads] = np.add.reduceat(ok, lv.starts, dtype=np.int64)
         cover.kids[lv.heads] = lv.kids
     return cover
 
