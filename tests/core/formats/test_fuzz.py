@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from core.cli.audit import main as audit
 from core.importer.read import read_table
 from core.model.problems import InputRefused
-
 from tests.core.formats.hostile import GOOD, INFO, good_members, package, workbook, zipped
 
 FUZZ = settings(

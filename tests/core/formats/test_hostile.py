@@ -12,7 +12,6 @@ from core.cli.audit import main as audit
 from core.importer.plan import guess_mapping, plan_import, read_table
 from core.model.problems import InputRefused
 from core.opener.load import load
-
 from tests.core.formats.hostile import CASES, GOOD, Case, package
 
 READ = [c for c in CASES if c.refused is None]
