@@ -33,6 +33,7 @@ class Runs:
     label: str
     cmd: list[str]
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system: less moved by a busy machine
     peaks: list[float] = field(default_factory=list)
     failure: str | None = None
 
@@ -52,6 +53,7 @@ class Runs:
             self.failure = err.strip().splitlines()[-1] if err.strip() else f"status {status}"
             return
         self.seconds.append(elapsed)
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
         self.peaks.append(usage.ru_maxrss / 1024)
 
     @property
@@ -61,7 +63,8 @@ class Runs:
     def text(self) -> str:
         if self.failure is not None:
             return f"FAILED ({self.failure})"
-        return f"{self.median:6.2f} s  peak {max(self.peaks):5.0f} MB"
+        cpu = statistics.median(self.cpu)
+        return f"{self.median:6.2f} s  (cpu {cpu:5.2f} s)  peak {max(self.peaks):5.0f} MB"
 
 
 def recheck(package: Path) -> None:
@@ -122,8 +125,12 @@ def main() -> int:
             print("  ratio: none (a run failed)")
             continue
         ratio = ours.median / base.median
+        cpu_ratio = statistics.median(ours.cpu) / statistics.median(base.cpu)
         verdict = "within" if ratio <= BUDGET_RATIO else "OVER"
-        print(f"  ratio {ratio:.2f} x the yardstick ({verdict} the budget of {BUDGET_RATIO} x)")
+        print(
+            f"  ratio {ratio:.2f} x the yardstick ({verdict} the budget of {BUDGET_RATIO} x); "
+            f"cpu {cpu_ratio:.2f} x"
+        )
         csv = Path(ours.cmd[3]) / "results.csv"
         if csv.is_file() and csv.stat().st_size > 100 * 1024**2:  # the 1M run's own budget
             ok = ours.median <= BUDGET_LARGE_S and max(ours.peaks) <= BUDGET_LARGE_MB
