@@ -43,12 +43,13 @@ def parse_figures(table: TextTable, names: list[str]) -> ParsedFigures:
         batch = names[start : start + _BATCH]
         out.update(_first_look(table.frame, batch, suspects))
         table.frame = table.frame.drop([n for n in batch if n not in suspects])
-    for n in suspects:
-        text = table.frame.get_column(n)
-        col, bad = _second_look(text, n)
-        out[n] = col
-        problems.extend(_problems(text, bad, n, table.file, table.first_row))
-    table.frame = table.frame.drop(suspects)
+    if suspects:
+        looked = _second_look(table.frame.select(suspects), {n: out[n] for n in suspects})
+        for n, (col, bad) in looked.items():
+            out[n] = col
+            text = table.frame.get_column(n)
+            problems.extend(_problems(text, bad, n, table.file, table.first_row))
+        table.frame = table.frame.drop(suspects)
     return ParsedFigures(out, problems)
 
 
@@ -102,24 +103,69 @@ def _minus_zeros(df: pl.DataFrame, names: list[str], cols: dict[str, Column]) ->
     return [n for n, minus in zip(zeros, found, strict=True) if minus]
 
 
-def _second_look(text: pl.Series, name: str) -> tuple[Column, np.ndarray]:
-    """The column read by the grammar itself: values, and which cells break it."""
-    t = text.str.strip_chars(SPACES)
-    empty = t.is_null() | (t == "")
-    if is_pct(name):
-        v = t.cast(pl.Float64, strict=False)
-        good = t.str.contains(PCT_PATTERN) & v.is_finite()
-    else:
-        good = t.str.contains(COUNT_PATTERN)
-        v = pl.select(pl.when(good).then(t.str.strip_prefix("+")).cast(pl.Int64)).to_series()
-    frame = pl.DataFrame({"v": v, "good": good.fill_null(False), "empty": empty})
-    ok = frame.get_column("good")
-    values = frame.select(pl.when(ok).then(pl.col("v")).otherwise(0)).to_series()
-    reported = ok.to_numpy()
-    bad = ~(reported | frame.get_column("empty").to_numpy())
-    arr = values.to_numpy()
-    arr = arr.astype(np.float64 if is_pct(name) else np.int64, copy=not arr.flags.writeable)
-    return Column(arr, reported), bad
+def _second_look(
+    text: pl.DataFrame, first: dict[str, Column]
+) -> dict[str, tuple[Column, np.ndarray]]:
+    """The suspect columns by the grammar itself: values, and which cells break it.
+
+    The cast read all but a few cells right: it reads `[+-]?[0-9]+` as counts and every
+    decimal as percentages, so only a sign or a range is left to check on what it read. The
+    cells it could not read (a space, a `?`, another script's digits) are gathered from every
+    suspect column into one column, and read again by the grammar in one pass.
+    """
+    names = list(first)
+    given = text.select(pl.col(n).is_not_null() for n in names)
+    zeros = [n for n in names if not is_pct(n) and _has_zero(first[n])]
+    minus = text.select(pl.col(n).str.starts_with("-").fill_null(False) for n in zeros)
+    out: dict[str, tuple[Column, np.ndarray]] = {}
+    unread: dict[str, np.ndarray] = {}
+    for n in names:
+        values, reported = first[n].values.copy(), first[n].reported.copy()
+        if is_pct(n):
+            bad = reported & ~np.isfinite(values)
+        else:
+            bad = reported & ((values < 0) | (values > MAX_COUNT))
+            if n in zeros:  # "-0" reads as 0
+                bad |= (values == 0) & minus.get_column(n).to_numpy()
+        unread[n] = np.flatnonzero(~reported & given.get_column(n).to_numpy())
+        out[n] = (Column(values, reported), bad)
+    cells = pl.concat(
+        [text.get_column(n).gather(unread[n]).alias("t") for n in names], how="vertical"
+    )
+    kinds = np.concatenate([np.full(unread[n].size, is_pct(n)) for n in names])
+    t = cells.str.strip_chars(SPACES)
+    read = pl.DataFrame({"t": t, "pct": kinds}).select(
+        pl.when(pl.col("pct"))
+        .then(pl.col("t").str.contains(PCT_PATTERN))
+        .otherwise(pl.col("t").str.contains(COUNT_PATTERN))
+        .fill_null(False)
+        .alias("good"),
+        pl.col("t").cast(pl.Float64, strict=False).alias("pct_value"),
+        pl.col("t").str.strip_prefix("+").cast(pl.Int64, strict=False).alias("count_value"),
+        (pl.col("t") != "").fill_null(False).alias("filled"),
+    )
+    good_all = read.get_column("good").to_numpy()
+    pct_all = read.get_column("pct_value").fill_null(float("nan")).to_numpy()
+    count_all = read.get_column("count_value").fill_null(0).to_numpy()
+    filled_all = read.get_column("filled").to_numpy()
+    at = 0
+    for n in names:
+        rows = unread[n]
+        part = slice(at, at + rows.size)
+        at += rows.size
+        col, bad = out[n]
+        value = pct_all[part] if is_pct(n) else count_all[part]
+        good = good_all[part] & (np.isfinite(value) if is_pct(n) else True)
+        col.values[rows[good]] = value[good]
+        col.reported[rows[good]] = True
+        bad[rows] = ~good & filled_all[part]
+        col.values[bad] = 0
+        col.reported[bad] = False
+    return out
+
+
+def _has_zero(col: Column) -> bool:
+    return bool(col.reported.any()) and bool(col.values[col.reported].min() == 0)
 
 
 def _problems(
