@@ -202,26 +202,28 @@ def generate(w: Path, large: bool) -> list[tuple[str, str, bool]]:
         wide += "".join(f",x{i}" for i in range(width - 10))
         inside = [
             (
-                f"{rows:,} rows x 20 columns (the cell limit)",
+                f"{MAX_ROWS:,} rows x {width} columns (the cell limit)",
                 package(
                     w / "inside_cells",
                     lines(
                         wide,
                         lambda i: (
-                            f"S{i},Station {i},station,N,1000,800,20,780,500,280" + ",7" * 10 + "\n"
+                            f"S{i},Station {i},station,N,1000,800,20,780,500,280"
+                            + ",7" * (width - 10)
+                            + "\n"
                         ),
-                        rows - 2,
+                        rows,
                     ),
                 ),
             ),
             (
-                "900 MB of long names",
+                "long names near the size limit",
                 package(
                     w / "inside_bytes",
                     lines(
                         head + ",votes:A",
                         lambda i: f"S{i},{'Участок ' * 48}{i},station,N,{i % 1000}\n",
-                        1_050_000,
+                        1_200_000,
                     ),
                 ),
             ),
