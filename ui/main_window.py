@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._layout_restored = False
         self.plots_panel: QWidget | None = None
         self.plots_dock: QDockWidget | None = None
+        self.signals_dock: QDockWidget | None = None
         # pyqtgraph takes longer to import than the window takes to show: dock it right after.
         QTimer.singleShot(0, self._attach_plots)
         self.resize(1280, 800)
@@ -283,9 +284,18 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.findings_dock, self.plots_dock)
         if self._layout_restored:
             self.restoreDockWidget(self.plots_dock)  # where the user left it last time
+        self._attach_signals()
         self.findings_dock.raise_()
         if self.results_model.unit >= 0:
             panel.show_unit(self.results_model.unit)
+
+    def _attach_signals(self) -> None:
+        """The statistical screens, in their own dock beside Findings (never inside it)."""
+        from ui.signals.signals_dock import attach_signals
+
+        self.signals_dock = attach_signals(self, self.signals_dock)
+        if self._layout_restored:
+            self.restoreDockWidget(self.signals_dock)
 
     def replace_workspace(
         self, workspace: Workspace, path: Path | None, project: Project | None = None

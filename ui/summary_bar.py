@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core.rules.finding import SEVERITIES
+from core.rules.finding import AUDIT_SEVERITIES
 from ui.controller import WorkspaceController
 from ui.formatting import tr
 from ui.icons import status_icon
@@ -34,7 +34,7 @@ class SummaryBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         self._labels: dict[str, QLabel] = {}
-        for s in SEVERITIES:
+        for s in AUDIT_SEVERITIES:
             icon = QLabel(self)
             icon.setPixmap(status_icon(s).pixmap(14, 14))
             text = QLabel(self)

@@ -9,13 +9,16 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from core.model.problems import InputRefused
 from core.opener.load import load
 from core.rules.audit import AuditResult, run_audit
 from core.rules.catalogue import RULES
 from core.rules.finding import fmt
+
+if TYPE_CHECKING:
+    from core.analysis.signals.report import SignalReport
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 EXIT_CLEAN, EXIT_ERRORS, EXIT_REFUSED = 0, 1, 2
@@ -79,7 +82,9 @@ def write_text(result: AuditResult, out: TextIO) -> None:
             )
 
 
-def export(result: AuditResult, source: Path, out: Path) -> None:
+def export(
+    result: AuditResult, source: Path, out: Path, signals: SignalReport | None = None
+) -> None:
     """The audited workbook; a project file adds its review notes and journal."""
     from core.export.workbook import export_workbook
     from core.project import store
@@ -94,9 +99,10 @@ def export(result: AuditResult, source: Path, out: Path) -> None:
                 reviews=dict(project.reviews),
                 journal_hash=project.head(),
                 journal=project.history(),
+                signals=signals,
             )
     else:
-        export_workbook(result, out, inputs=[source])
+        export_workbook(result, out, inputs=[source], signals=signals)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     where.add_argument("--sample", action="store_true", help="the bundled 2021 Mazhilis election")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
     parser.add_argument("--export", metavar="OUT.xlsx", help="write the audited workbook")
+    parser.add_argument(
+        "--signals",
+        action="store_true",
+        help="add the statistical screens (never in the exit status)",
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
@@ -120,14 +131,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("\n".join(map(safe, exc.report().split("\n"))) + "\n")
         return EXIT_REFUSED
     result = run_audit(election)
+    signals = None
+    if args.signals:
+        from core.analysis.signals.report import run_screens
+        from core.cli.signals_output import add_signals, write_signals_text
+
+        signals = run_screens(election)
     if args.export:
-        export(result, SAMPLE if args.sample else Path(args.path), Path(args.export))
+        export(result, SAMPLE if args.sample else Path(args.path), Path(args.export), signals)
     try:
         if args.json:
-            json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
+            doc = to_json(result)
+            if signals is not None:
+                add_signals(doc, signals, to_json(AuditResult(election, signals.findings)))
+            json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
             sys.stdout.write("\n")
         else:
             write_text(result, sys.stdout)
+            if signals is not None:
+                write_signals_text(signals, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:  # the reader (`| head`) has had enough; that is not a failure
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

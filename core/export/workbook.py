@@ -16,11 +16,13 @@ from typing import Any
 import numpy as np
 import xlsxwriter
 
+from core.analysis.signals.report import SignalReport
 from core.export.checks.builder import ChecksBuilder
 from core.export.checks.sheet import HOW_TO_READ
 from core.export.fast_sheet import FastSheet
 from core.export.page import print_setup
 from core.export.seats_sheet import SeatsSheet
+from core.export.signals_sheet import write_signals_sheet
 from core.formats.xlsx import write_election_sheets, write_results_sheet
 from core.rules.audit import AuditResult
 from core.rules.catalogue import RULES
@@ -124,11 +126,13 @@ def export_workbook(
     reviews: Reviews | None = None,
     journal_hash: str | None = None,
     journal: Sequence[Mapping[str, Any]] | None = None,
+    signals: SignalReport | None = None,
 ) -> bool:
     """Write the audited workbook to `out`; False (and no file at `out`) if progress cancelled.
 
     `reviews` maps (rule, unit_id, source, field) to (status, comment) as in the session;
-    `journal` is the change history (one mapping per entry, e.g. label, at, hash).
+    `journal` is the change history (one mapping per entry, e.g. label, at, hash);
+    `signals`, when given, adds the Signals sheet (the statistical screens).
     """
     out = Path(out)
     e = result.election
@@ -152,7 +156,7 @@ def export_workbook(
         try:
             if progress is not None and not progress(0.0):
                 raise _Cancelled
-            _write_all(book, result, inputs or [], reviews or {}, journal_hash, journal)
+            _write_all(book, result, inputs or [], reviews or {}, journal_hash, journal, signals)
             book.close()
         except _Cancelled:
             _discard(book, part)
@@ -179,6 +183,7 @@ def _write_all(
     reviews: Reviews,
     journal_hash: str | None,
     journal: Sequence[Mapping[str, Any]] | None,
+    signals: SignalReport | None = None,
 ) -> None:
     e = result.election
     fm = _formats(book)
@@ -191,6 +196,8 @@ def _write_all(
     seats.write(book, fm)
     _write_findings(findings, result, checks, seats, reviews, fm)
     _write_rules(book.add_worksheet("Rules"), fm)
+    if signals is not None:
+        write_signals_sheet(book, signals, fm)
     if journal:
         _write_journal(book.add_worksheet("Journal"), journal, fm)
     results = write_results_sheet(book, e)

@@ -10,7 +10,7 @@ import numpy as np
 from core.model.election import Election, IntArray
 from core.rules.catalogue import RULE_ORDER, RULES
 from core.rules.context import AuditContext
-from core.rules.finding import SEVERITIES, Finding
+from core.rules.finding import AUDIT_SEVERITIES, Finding
 
 
 def _sort_key(f: Finding) -> tuple[int, int, str, str]:
@@ -37,7 +37,7 @@ class AuditResult:
 
     def summary(self) -> dict[str, int]:
         counts = Counter(f.severity for f in self.findings)
-        return {s: counts.get(s, 0) for s in SEVERITIES}
+        return {s: counts.get(s, 0) for s in AUDIT_SEVERITIES}
 
     @property
     def has_errors(self) -> bool:

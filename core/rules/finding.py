@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ERROR, WARNING, INFO = "error", "warning", "info"
-SEVERITIES = (ERROR, WARNING, INFO)
+ERROR, WARNING, INFO, SIGNAL = "error", "warning", "info", "signal"
+# What the audit's rules give, and what its summary always counts. A statistical screen's
+# `signal` comes after them: counted apart, only when asked for, never in the exit status.
+AUDIT_SEVERITIES = (ERROR, WARNING, INFO)
+SEVERITIES = (*AUDIT_SEVERITIES, SIGNAL)
 
 Number = int | float | None
 

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 import numpy as np
 
 from core.model.election import UnitTree
-from core.rules.finding import SEVERITIES, Finding
+from core.rules.finding import AUDIT_SEVERITIES, Finding
 
 CellKey = tuple[int, str, str]  # (unit, source, field)
-SEVERITY_COLUMN = {s: i for i, s in enumerate(SEVERITIES)}
+# The audit's own severities: statistical signals never enter the index (ui/signals shows them).
+SEVERITY_COLUMN = {s: i for i, s in enumerate(AUDIT_SEVERITIES)}
 
 
 class FindingIndex:
@@ -20,7 +21,7 @@ class FindingIndex:
         self.tree = tree
         self.by_cell: dict[CellKey, list[Finding]] = {}
         # counts[u, s]: findings of severity s on u and every unit below it.
-        self.counts = np.zeros((len(tree), len(SEVERITIES)), dtype=np.int64)
+        self.counts = np.zeros((len(tree), len(AUDIT_SEVERITIES)), dtype=np.int64)
         own = np.zeros_like(self.counts)
         for f in findings:
             self.by_cell.setdefault((f.unit, f.source, f.field), []).append(f)
@@ -30,7 +31,7 @@ class FindingIndex:
         depth = tree.depth
         for d in range(int(depth.max(initial=0)), 0, -1):
             units = np.flatnonzero(depth == d)
-            for s in range(len(SEVERITIES)):
+            for s in range(len(AUDIT_SEVERITIES)):
                 self.counts[:, s] += np.bincount(
                     tree.parent[units], weights=self.counts[units, s], minlength=len(tree)
                 ).astype(np.int64)
@@ -42,7 +43,7 @@ class FindingIndex:
         """Findings by severity over the whole election."""
         root_rows = np.flatnonzero(self.tree.parent < 0)
         sums = self.counts[root_rows].sum(axis=0)
-        return {s: int(sums[i]) for i, s in enumerate(SEVERITIES)}
+        return {s: int(sums[i]) for i, s in enumerate(AUDIT_SEVERITIES)}
 
     def update(self, removed: Iterable[Finding], added: Iterable[Finding]) -> set[int]:
         """Apply a change's findings; returns the units whose counts changed."""

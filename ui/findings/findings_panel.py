@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from core.model.election import SOURCES
 from core.project.edits import REVIEW_STATUSES
 from core.rules.catalogue import RULES
-from core.rules.finding import SEVERITIES
+from core.rules.finding import AUDIT_SEVERITIES
 from ui.controller import WorkspaceController
 from ui.findings.findings_model import COL, FINDING_ROLE, REVIEW_LABELS, FindingsModel
 from ui.formatting import source_label, tr
@@ -73,7 +73,7 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(controller, parent=self)
         self._controller = controller
         self.severity = self._combo("severityFilter", tr("Severity"))
-        for s in SEVERITIES:
+        for s in AUDIT_SEVERITIES:
             self.severity.addItem(tr(SEVERITY_LABELS[s]), s)
         self.rule = self._combo("ruleFilter", tr("Rule"))
         for r in RULES:

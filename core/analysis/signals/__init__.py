@@ -1,0 +1,1 @@
+"""Statistical screens for audit reviewers: published tests of figures that look made."""

@@ -1,0 +1,1 @@
+"""The Signals tab: statistical screens, shown apart from the arithmetic's findings."""
