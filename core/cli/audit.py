@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli.terminal import safe
 from core.model.problems import InputRefused
 from core.opener.load import load
 from core.rules.audit import AuditResult, run_audit
@@ -46,19 +46,6 @@ def to_json(result: AuditResult) -> dict[str, Any]:
             for f in result.findings
         ],
     }
-
-
-# Control characters (C0 with tab and newline, DEL, C1) and the bidirectional overrides: in a
-# name from a file they could move the cursor, clear the screen, fake a line of the report or
-# reorder what a person reads.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """Text from an input, fit for a terminal: each unsafe character written as its escape."""
-    if not _UNSAFE.search(text):
-        return text
-    return _UNSAFE.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def write_text(result: AuditResult, out: TextIO) -> None:
