@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from core.cli.terminal import safe
 from core.model.problems import InputRefused
 from core.opener.load import load
 from core.rules.audit import AuditResult, run_audit
@@ -51,7 +52,7 @@ def write_text(result: AuditResult, out: TextIO) -> None:
     s = result.summary()
     e = result.election
     out.write(
-        f"{e.info.name}: {len(e.units):,} units audited, "
+        f"{safe(e.info.name)}: {len(e.units):,} units audited, "
         f"{s['error']} errors, {s['warning']} warnings, {s['info']} notes\n"
     )
     for rule in RULES:
@@ -61,10 +62,10 @@ def write_text(result: AuditResult, out: TextIO) -> None:
         out.write(f"\n{rule.id} ({rule.severity}, {len(found)}): {rule.sentence}\n")
         for f in found:
             out.write(
-                f"  {e.units.names[f.unit]} [{e.units.ids[f.unit]}, {f.source}] {f.field}: "
-                f"reported {fmt(f.actual)}, expected "
+                f"  {safe(e.units.names[f.unit])} [{safe(e.units.ids[f.unit])}, {f.source}] "
+                f"{f.field}: reported {fmt(f.actual)}, expected "
                 f"{'cannot be computed' if f.expected is None else fmt(f.expected)}\n"
-                f"    {f.message}\n"
+                f"    {safe(f.message)}\n"
             )
 
 
@@ -114,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         election = load(SAMPLE if args.sample else args.path)
     except InputRefused as exc:
         sys.stderr.write(f"refused: {len(exc.problems)} problem(s); nothing was loaded\n")
-        sys.stderr.write(exc.report() + "\n")
+        sys.stderr.write("\n".join(map(safe, exc.report().split("\n"))) + "\n")
         return EXIT_REFUSED
     result = run_audit(election)
     signals = None

@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from core.analysis.signals.report import SignalReport
 from core.analysis.signals.screens import CAVEAT, SCREEN_BY_ID, SCREENS
+from core.cli.terminal import safe
 from core.rules.finding import fmt
 
 
@@ -108,15 +109,17 @@ def write_signals_text(report: SignalReport, out: TextIO) -> None:
         out.write(f"  Source: {screen.paper}.\n")
         for f in found:
             out.write(
-                f"  {tree.names[f.unit]} [{tree.ids[f.unit]}, {f.source}] {f.field}: "
+                f"  {safe(tree.names[f.unit])} [{safe(tree.ids[f.unit])}, {f.source}] {f.field}: "
                 f"reported {fmt(f.actual)}, chance gives "
-                f"{'no figure' if f.expected is None else fmt(f.expected)}\n    {f.message}\n"
+                f"{'no figure' if f.expected is None else fmt(f.expected)}\n"
+                f"    {safe(f.message)}\n"
             )
     quiet = [t for t, hit in zip(report.tests, report.signalled, strict=True) if not hit]
     if quiet:
         out.write(f"\nNot signalled ({len(quiet)} tests):\n")
         for t in quiet:
-            out.write(f"  {t.screen} on {tree.names[t.unit]} [{tree.ids[t.unit]}]: {t.text}\n")
+            name, uid = safe(tree.names[t.unit]), safe(tree.ids[t.unit])
+            out.write(f"  {t.screen} on {name} [{uid}]: {safe(t.text)}\n")
     if report.not_run:
         out.write("\nNot run:\n")
         for n in report.not_run:

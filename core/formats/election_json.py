@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
+from core.formats.encoding import decode
+from core.formats.limits import MAX_JSON_BYTES, MAX_JSON_DEPTH, size_text
 from core.model.election import DEFAULT_PERCENT_BASE, STRUCTURE_COLUMNS, Contestant, ElectionInfo
-from core.model.problems import Problem
-from core.model.seat_rules import SeatRules
+from core.model.problems import InputRefused, Problem
+from core.model.seat_rules import InvalidSeats, SeatRules
 
 FORMAT = "sanaq/1"
 _KNOWN = {
@@ -35,6 +38,44 @@ def _int(value: object) -> int | None:
     if isinstance(value, str) and value.strip().isdigit():
         return int(value.strip())
     return None
+
+
+def load_info(data: bytes, file: str) -> ElectionInfo:
+    """election.json's bytes as ElectionInfo, or refused naming every problem."""
+    if len(data) > MAX_JSON_BYTES:
+        message = f"the file holds {len(data):,} bytes; at most {size_text(MAX_JSON_BYTES)} is read"
+        raise InputRefused([Problem(file, None, None, None, message)])
+    obj = parse_json(decode(data, file), file)
+    problems: list[Problem] = []
+    info = parse_info(obj, file, problems)
+    if info is None:
+        raise InputRefused(problems)
+    return info
+
+
+def parse_json(text: str, file: str) -> Any:
+    """JSON text as Python objects, refusing nesting deeper than MAX_JSON_DEPTH."""
+    depth = json_depth(text)
+    if depth > MAX_JSON_DEPTH:
+        message = f"the JSON is nested {depth:,} levels deep; at most {MAX_JSON_DEPTH} are read"
+        raise InputRefused([Problem(file, None, None, None, message)])
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg} (column {exc.colno})"
+        raise InputRefused([Problem(file, exc.lineno, None, None, message)]) from None
+
+
+def json_depth(text: str) -> int:
+    """How deep brackets nest outside strings, counted before anything is parsed."""
+    import re
+
+    bare = re.sub(r'"(?:[^"\\]|\\.)*"', "", text)
+    depth = deepest = 0
+    for ch in re.sub(r"[^\[\]{}]", "", bare):
+        depth = depth + 1 if ch in "[{" else depth - 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def parse_info(obj: object, file: str, problems: list[Problem]) -> ElectionInfo | None:
@@ -87,12 +128,10 @@ def parse_info(obj: object, file: str, problems: list[Problem]) -> ElectionInfo 
     seats = None
     if obj.get("seats") is not None:
         try:
-            seats_obj = obj["seats"]
-            if not isinstance(seats_obj, dict):
-                raise ValueError("seats must be an object")
-            seats = SeatRules.from_json(seats_obj)
-        except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
-            bad("seats", obj.get("seats"), str(exc))
+            seats = SeatRules.from_json(obj["seats"])
+        except InvalidSeats as exc:
+            shown = json.dumps(exc.value, ensure_ascii=False)
+            problems.append(Problem(file, None, exc.key, shown, f"must be {exc.allowed}"))
 
     base = dict(DEFAULT_PERCENT_BASE)
     pb = obj.get("percent_base", {})

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import zipfile
 from pathlib import Path
 
-from core.formats.archive import safe_zip_members
 from core.formats.csv_table import read_csv_table
-from core.formats.election_json import parse_info
+from core.formats.election_json import load_info
+from core.formats.limits import MAX_INPUT_BYTES, size_text
 from core.formats.rows import election_json_bytes, results_csv_bytes
 from core.formats.table import build_election
-from core.formats.text import decode_text
 from core.model.election import Election
 from core.model.problems import InputRefused, Problem
 
@@ -31,12 +28,28 @@ def _read_folder(folder: Path) -> dict[str, bytes]:
     for name in (ELECTION_JSON, RESULTS_CSV):
         f = folder / name
         if f.is_file():
-            out[name] = f.read_bytes()
+            size = f.stat().st_size
+            if size > MAX_INPUT_BYTES:
+                problem = Problem(
+                    str(f),
+                    None,
+                    None,
+                    None,
+                    f"the file holds {size:,} bytes; at most {size_text(MAX_INPUT_BYTES)} is read",
+                )
+                raise InputRefused([problem])
+            try:
+                out[name] = f.read_bytes()
+            except OSError as exc:
+                problem = Problem(str(f), None, None, None, f"cannot be read ({exc.strerror})")
+                raise InputRefused([problem]) from None
     return out
 
 
 def _read_zip(path: Path) -> dict[str, bytes]:
-    return safe_zip_members(path, (ELECTION_JSON, RESULTS_CSV))
+    from core.formats.archive import read_members  # zipfile: only for an archive
+
+    return read_members(path, (ELECTION_JSON, RESULTS_CSV))
 
 
 def _load_files(files: dict[str, bytes], label: str) -> Election:
@@ -46,22 +59,10 @@ def _load_files(files: dict[str, bytes], label: str) -> Election:
             problems.append(Problem(f"{label}/{name}", None, None, None, "the file is missing"))
     if problems:
         raise InputRefused(problems)
-    jfile = f"{label}/{ELECTION_JSON}"
-    try:
-        obj = json.loads(decode_text(files[ELECTION_JSON], jfile))
-    except json.JSONDecodeError as exc:
-        raise InputRefused(
-            [
-                Problem(
-                    jfile, exc.lineno, None, None, f"not valid JSON: {exc.msg} (column {exc.colno})"
-                )
-            ]
-        ) from None
-    info = parse_info(obj, jfile, problems)
-    if info is None:
-        raise InputRefused(problems)
-    header, df = read_csv_table(files[RESULTS_CSV], f"{label}/{RESULTS_CSV}")
-    return build_election(info, header, df, f"{label}/{RESULTS_CSV}")
+    info = load_info(files.pop(ELECTION_JSON), f"{label}/{ELECTION_JSON}")
+    # The bytes are let go as soon as they are parsed: a large table is held once.
+    table = read_csv_table(files.pop(RESULTS_CSV), f"{label}/{RESULTS_CSV}")
+    return build_election(info, table)
 
 
 def save(election: Election, path: str | Path) -> None:
@@ -78,6 +79,8 @@ def save(election: Election, path: str | Path) -> None:
         RESULTS_CSV: results_csv_bytes(election),
     }
     if suffix == ".zip":
+        import zipfile
+
         tmp = p.with_name(p.name + ".part")
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
             for name, data in files.items():

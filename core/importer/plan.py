@@ -12,6 +12,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from core.formats.cells import COUNT_PATTERN, PCT_PATTERN
 from core.importer.create import NewUnits, plan_new_units
 from core.importer.mapping import IGNORE, PARENT_NAME, guess_mapping, normalise, targets
 from core.importer.read import ENCODINGS, RawTable, read_table
@@ -38,9 +39,7 @@ __all__ = [
 ]
 
 TOTAL_WORDS = ("итог", "всего", "барлығы", "жиыны", "жиынтығы", "total", "jami", "grand total")
-_COUNT_RE = r"^\d{1,15}$"
-_PCT_RE = r"^\d{1,15}(\.\d{1,15})?$"
-_GROUPED = re.compile(r"^\d{1,3}([ \u00a0\u202f,'\u2019]\d{3})+$")
+_GROUPED = re.compile(r"^[0-9]{1,3}([ \u00a0\u202f,'\u2019][0-9]{3})+$")
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,7 @@ def parse_column(texts: Sequence[str], fld: str, options: ImportOptions) -> Pars
     cells = pl.Series(texts, dtype=pl.String).str.strip_chars()
     empty = cells == ""
     # a clean column, as nearly every column of a large file is, is parsed in one go
-    if bool((empty | cells.str.contains(_PCT_RE if pct else _COUNT_RE)).all()):
+    if bool((empty | cells.str.contains(PCT_PATTERN if pct else COUNT_PATTERN)).all()):
         dtype = pl.Float64 if pct else pl.Int64
         values = cells.cast(dtype, strict=False).fill_null(0).to_numpy()
         return ParsedColumn(values.astype(column_dtype(fld)), (~empty).to_numpy(), {})
@@ -208,6 +207,9 @@ def plan_import(
     totals = [] if opts.keep_total_rows else _total_rows(raw, fields, parsed)
     skip = {t.row for t in totals}
     units = election.units
+    for (r, c), where in raw.error_cells.items():
+        if c in parsed:  # it reads as empty, but the sheet says its formula failed
+            parsed[c].errors[r] = f"{where} holds a spreadsheet error, not a figure"
     bad_columns = [c for c in figures if parsed[c].errors]
     accepted: list[tuple[int, int, str]] = []  # row index, unit, source
     rows_of_unit: dict[tuple[int, str], int] = {}

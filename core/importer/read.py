@@ -8,7 +8,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.formats.xlsx import cell_text
+from core.formats.encoding import diagnose
+from core.formats.limits import (
+    MAX_COLUMNS,
+    MAX_INPUT_BYTES,
+    MAX_ROWS,
+    MAX_SHEET_CELLS,
+    size_text,
+)
+from core.formats.xlsx_read import cell_name, cell_text, open_workbook, reader_failed
 from core.model.problems import InputRefused, Problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -20,7 +28,6 @@ ENCODINGS: dict[str, str] = {
     "cp1252": "Windows-1252 (Western)",
 }
 DELIMITERS = (",", ";", "\t")
-MAX_CSV_BYTES = 512 * 1024**2
 
 
 @dataclass
@@ -35,6 +42,9 @@ class RawTable:
     delimiter: str | None = None
     first_row: int = 2  # the file's row number of rows[0], for messages
     sheet: str | None = None
+    # A workbook's cells holding an error value (#DIV/0!), which read as empty: by (row
+    # index, column index), the cell's name.
+    error_cells: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def row_number(self, index: int) -> int:
         return self.first_row + index
@@ -50,23 +60,55 @@ def read_table(path: str | Path, encoding: str | None = None, sheet: str | None 
     if not p.is_file():
         raise InputRefused([Problem(str(p), None, None, None, "no such file")])
     if p.suffix.lower() in WORKBOOK_SUFFIXES:
-        name, rows = _read_workbook(p, sheet)
+        name, rows, errors = _read_workbook(p, sheet)
         raw = _from_rows(str(p), rows, None, [], None)
         raw.sheet = name
+        for row, col in errors:
+            if row >= raw.first_row and col <= len(raw.header):
+                raw.error_cells[(row - raw.first_row, col - 1)] = cell_name(row, col)
         return raw
     size = p.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise InputRefused([Problem(str(p), None, None, None, "the file is too large to import")])
+    if size > MAX_INPUT_BYTES:
+        message = f"the file holds {size:,} bytes; at most {size_text(MAX_INPUT_BYTES)} is read"
+        raise InputRefused([Problem(str(p), None, None, None, message)])
     text, used, problems = decode_bytes(p.read_bytes(), str(p), encoding)
-    delimiter = sniff_delimiter(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        delimiter = sniff_delimiter(text)
+        _check_size(text, delimiter, str(p))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        problem = Problem(str(p), None, None, None, f"not a readable table ({exc})")
+        raise InputRefused([problem]) from None
     return _from_rows(str(p), rows, used, problems, delimiter)
+
+
+def _check_size(text: str, delimiter: str, file: str) -> None:
+    """Rows and columns within the limits, counted before the cells are made."""
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    width = max((line.count(delimiter) + 1 for line in text[:1_000_000].splitlines()), default=0)
+    message = None
+    if lines > MAX_ROWS:
+        message = f"the table has {lines:,} lines; at most {MAX_ROWS:,} rows are read"
+    elif width > MAX_COLUMNS:
+        message = f"a row has {width:,} columns; at most {MAX_COLUMNS:,} are read"
+    elif lines * width > MAX_SHEET_CELLS:
+        message = (
+            f"the table has about {lines * width:,} cells; at most {MAX_SHEET_CELLS:,} are read"
+        )
+    if message:
+        raise InputRefused([Problem(file, None, None, None, message)])
 
 
 def decode_bytes(
     data: bytes, file: str, encoding: str | None = None
 ) -> tuple[str, str, list[Problem]]:
-    """The text, the encoding used, and a problem for each line that did not decode."""
+    """The text, the encoding used, and a problem for each line that did not decode.
+
+    Detection follows the package reader's rules: UTF-8 (a BOM or not), UTF-16 (a BOM, or the
+    NUL bytes of its ASCII), Windows-1251 as a charset detector sees it. Anything else is read
+    as UTF-8 with a problem that names the first bad byte and what the detector sees, so the
+    user chooses the encoding: it never changes without a word.
+    """
     if encoding is not None:
         return _decode_as(data, file, encoding)
     if data.startswith(b"\xef\xbb\xbf"):
@@ -77,27 +119,11 @@ def decode_bytes(
         # UTF-16 without a BOM: ASCII characters leave a NUL in every other byte.
         order = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         return _decode_as(data, file, order)
-    try:
-        return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError:
-        pass
-    from core.formats.text import cyrillic_1251
-
-    cyrillic = cyrillic_1251(data)
-    if cyrillic is not None:
-        return cyrillic, "cp1251", []
-    text, used, problems = _decode_as(data, file, "cp1252")
-    problems.append(
-        Problem(
-            file,
-            None,
-            None,
-            None,
-            "the text is neither UTF-8, UTF-16 nor Cyrillic Windows-1251; it was read as "
-            "Windows-1252: check the names and choose the right encoding if they look wrong",
-        )
-    )
-    return text, used, problems
+    verdict = diagnose(data)
+    if verdict.encoding is not None:
+        return _decode_as(data, file, verdict.encoding)
+    problem = verdict.problem(file, data)
+    return data.decode("utf-8", errors="replace"), "utf-8", [problem]
 
 
 def _looks_utf16(data: bytes) -> bool:
@@ -138,14 +164,12 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_workbook(path: Path, wanted: str | None) -> tuple[str, list[list[str]]]:
-    import python_calamine
-
-    from core.formats.archive import safe_zip_members
-
-    safe_zip_members(path, ())  # size checks only; calamine reads the file itself
+def _read_workbook(
+    path: Path, wanted: str | None
+) -> tuple[str, list[list[str]], list[tuple[int, int]]]:
+    """The sheet's name, its rows from A1, and its error cells as (row, column) from 1."""
+    book, sizes = open_workbook(path, str(path))
     try:
-        book = python_calamine.CalamineWorkbook.from_path(str(path))
         names = list(book.sheet_names)
         if wanted is not None and wanted not in names:
             problem = Problem(str(path), None, None, wanted, "the workbook has no such sheet")
@@ -154,11 +178,15 @@ def _read_workbook(path: Path, wanted: str | None) -> tuple[str, list[list[str]]
         for name in order:
             rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
             if any(any(v not in (None, "") for v in row) for row in rows):
-                return name, [[cell_text(v) for v in row] for row in rows]
-        return names[0] if names else "", []
+                size = sizes.get(name)
+                cells = [[cell_text(v) for v in row] for row in rows]
+                return name, cells, size.errors if size else []
+        return names[0] if names else "", [], []
     except InputRefused:
         raise
-    except Exception as exc:  # calamine raises its own error types for corrupt files
+    except BaseException as exc:  # calamine's own errors, and its panics on corrupt files
+        if not reader_failed(exc):
+            raise
         problem = Problem(str(path), None, None, None, f"not a readable workbook ({exc})")
         raise InputRefused([problem]) from None
 

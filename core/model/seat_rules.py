@@ -9,6 +9,7 @@ from fractions import Fraction
 METHODS = ("largest_remainder_hare", "dhondt", "sainte_lague")
 THRESHOLD_BASES = ("valid", "ballots_cast")
 TIE_BREAKS = ("registration_order",)
+MAX_TOTAL = 10_000  # CONTRACT §1: seats.total is a whole number from 1 to 10,000
 
 
 @dataclass(frozen=True)
@@ -43,25 +44,26 @@ class SeatRules:
 
     @classmethod
     def from_json(cls, obj: dict[str, object]) -> SeatRules:
-        """Build from the parsed JSON object; raise ValueError naming the bad field."""
+        """Build from the parsed JSON object with the contract's defaults; InvalidSeats names
+        the first key whose value is of the wrong type or outside its range."""
         if not isinstance(obj, dict):
-            raise ValueError(f"seats must be an object, got {type(obj).__name__}")
-        total = _json_int(obj, "total")
-        pct = obj.get("threshold_pct")
+            raise InvalidSeats("seats", obj, "an object with total and method")
+        total = _whole(obj, "total", 1, MAX_TOTAL, required=True)
+        assert total is not None
+        method = _choice(obj, "method", METHODS, None)
+        pct = obj.get("threshold_pct", 0)
         if isinstance(pct, bool) or not isinstance(pct, int | float) or not math.isfinite(pct):
-            raise ValueError(f"seats.threshold_pct must be a finite number, got {pct!r}")
-        minimum = (
-            None
-            if obj.get("min_seats_runner_up") is None
-            else _json_int(obj, "min_seats_runner_up")
-        )
+            raise InvalidSeats("seats.threshold_pct", pct, "a number from 0 to 100")
+        if not 0 <= pct <= 100:
+            raise InvalidSeats("seats.threshold_pct", pct, "a number from 0 to 100")
+        minimum = _whole(obj, "min_seats_runner_up", 0, total, required=False)
         return cls(
             total=total,
-            method=_json_str(obj, "method"),
+            method=method,
             threshold_pct=Fraction(str(pct)),
-            threshold_base=_json_str(obj, "threshold_base"),
+            threshold_base=_choice(obj, "threshold_base", THRESHOLD_BASES, "valid"),
             min_seats_runner_up=minimum,
-            tie_break=_json_str(obj, "tie_break", "registration_order"),
+            tie_break=_choice(obj, "tie_break", TIE_BREAKS, "registration_order"),
         )
 
     def to_json(self) -> dict[str, object]:
@@ -79,15 +81,27 @@ class SeatRules:
         return out
 
 
-def _json_int(obj: dict[str, object], key: str) -> int:
+class InvalidSeats(ValueError):
+    """A `seats` value of the wrong type or out of range: the key, the value, what is allowed."""
+
+    def __init__(self, key: str, value: object, allowed: str) -> None:
+        self.key, self.value, self.allowed = key, value, allowed
+        super().__init__(f"{key} must be {allowed}")
+
+
+def _whole(obj: dict[str, object], key: str, low: int, high: int, required: bool) -> int | None:
     value = obj.get(key)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"seats.{key} must be an integer, got {value!r}")
+    if value is None and not required:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise InvalidSeats(f"seats.{key}", value, f"a whole number from {low:,} to {high:,}")
     return value
 
 
-def _json_str(obj: dict[str, object], key: str, default: str | None = None) -> str:
+def _choice(obj: dict[str, object], key: str, allowed: tuple[str, ...], default: str | None) -> str:
     value = obj.get(key, default)
-    if not isinstance(value, str):
-        raise ValueError(f"seats.{key} must be a string, got {value!r}")
+    if not isinstance(value, str) or value not in allowed:
+        raise InvalidSeats(f"seats.{key}", value, "one of " + ", ".join(allowed))
     return value

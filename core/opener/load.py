@@ -19,7 +19,7 @@ def load(path: str | Path) -> Election:
 
         return load_package(p)
     if suffix in (".xlsx", ".xlsm"):
-        from core.formats.xlsx import read_xlsx
+        from core.formats.xlsx_read import read_xlsx
 
         return read_xlsx(p)
     from core.project import store

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from core.formats.cells import parse_count, parse_pct
 from core.model.election import SOURCES, Election, column_dtype, is_pct
 from core.model.restructure import Reshaped
 from core.project.structure import StructureEdit, structure_from_json
@@ -226,19 +227,10 @@ def parse_value(field_name: str, text: str) -> Value:
         return None
     if is_pct(field_name):
         try:
-            v = float(t.replace(",", "."))
+            return parse_pct(t.replace(",", "."))
         except ValueError:
             raise ValueError(f"{text!r} is not a number") from None
-        if v != v or v in (float("inf"), float("-inf")):
-            raise ValueError(f"{text!r} is not a number")
-        return v
-    if not t.isascii() or not t.isdigit():
-        if t.lstrip("-").isdigit():
-            raise ValueError("a count cannot be negative")
-        raise ValueError(f"{text!r} is not a whole number of ballots or votes")
-    if len(t) > 15:
-        raise ValueError("the count is too large")
-    return int(t)
+    return parse_count(t)  # the package's own grammar (CONTRACT §1): digits 0-9, a `+`
 
 
 def _unit_positions(election: Election, edits: tuple[CellEdit, ...]) -> list[int]:

@@ -9,7 +9,15 @@ import numpy as np
 from core.model.election import BoolArray, Election, ElectionInfo, IntArray, SourceFigures, UnitTree
 from core.model.growth import follow
 from core.model.restructure import Reshaped
-from core.rules.cover import Cover, build_cover, units_by_depth, update_chain, update_units
+from core.rules.cover import (
+    Cover,
+    Level,
+    build_cover,
+    plan_levels,
+    units_by_depth,
+    update_chain,
+    update_units,
+)
 
 _BASE_WORDS = {
     "valid": "valid votes",
@@ -30,6 +38,7 @@ class AuditContext:
     _by_depth: list[IntArray] | None = None
     _covers: dict[tuple[str, str], Cover] = field(default_factory=dict)
     _bases: dict[tuple[str, str], tuple[IntArray, BoolArray]] = field(default_factory=dict)
+    _levels: dict[str, list[Level]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._names = {c.code: c.name for c in self.election.info.contestants}
@@ -61,15 +70,21 @@ class AuditContext:
         return _BASE_WORDS.get(base, base.replace("_", " "))
 
     def cover(self, source: str, field: str) -> Cover:
+        """The cover of a field; a one-shot audit builds each once and keeps none."""
         key = (source, field)
         cov = self._covers.get(key)
         if cov is None:
             if self._by_depth is None:
                 self._by_depth = units_by_depth(self.tree)  # again after the tree changed
-            cov = build_cover(
-                self.tree, self._by_depth, self.figs(source), self.figs(source).columns[field]
-            )
-            self._covers[key] = cov
+            figs = self.figs(source)
+            levels = None
+            if not self.keep_covers:  # nothing is edited: the levels serve every field
+                levels = self._levels.get(source)
+                if levels is None:
+                    levels = self._levels[source] = plan_levels(self.tree, self._by_depth, figs)
+            cov = build_cover(self.tree, self._by_depth, figs, figs.columns[field], levels)
+            if self.keep_covers:
+                self._covers[key] = cov
         return cov
 
     def base(self, source: str, base: str) -> tuple[IntArray, BoolArray]:

@@ -33,25 +33,62 @@ def _contributions(
     return value, (rep | own).astype(np.int64)
 
 
-def build_cover(
-    tree: UnitTree, by_depth: list[IntArray], figs: SourceFigures, col: Column
-) -> Cover:
-    """Bottom-up over the levels: `by_depth[d]` holds depth-d units sorted by parent."""
-    n = len(tree)
-    # with room to grow: units added later extend the cover without copying it
-    cover = Cover(zeros(n, np.int64), zeros(n, np.int64), zeros(n, np.int64))
+@dataclass(frozen=True)
+class Level:
+    """One depth of a source's units, grouped by parent: what every field's cover sums over."""
+
+    units: IntArray | slice  # the depth's present units, sorted by parent (a slice if a run)
+    starts: IntArray  # where each parent's group begins
+    heads: IntArray  # the parent of each group
+    kids: IntArray  # the size of each group
+    leaves: bool  # no unit at this depth has children of the source
+
+
+def plan_levels(tree: UnitTree, by_depth: list[IntArray], figs: SourceFigures) -> list[Level]:
+    """The levels bottom-up, computed once for every field of a source."""
+    out: list[Level] = []
+    has_kids = np.zeros(len(tree), dtype=bool)
     for d in range(len(by_depth) - 1, 0, -1):
         units = by_depth[d]
         units = units[figs.present[units]]
         if not units.size:
             continue
-        value, ok = _contributions(units, figs.present, col, cover)
         par = tree.parent[units]
         starts = np.flatnonzero(np.r_[True, par[1:] != par[:-1]])
         heads = par[starts]
-        cover.total[heads] = np.add.reduceat(value, starts)
-        cover.ok[heads] = np.add.reduceat(ok, starts)
-        cover.kids[heads] = np.diff(np.r_[starts, units.size])
+        leaves = not bool(has_kids[units].any())
+        has_kids[heads] = True
+        run = int(units[-1]) - int(units[0]) + 1 == units.size and bool(
+            np.all(units[1:] > units[:-1])
+        )
+        where: IntArray | slice = slice(int(units[0]), int(units[-1]) + 1) if run else units
+        out.append(Level(where, starts, heads, np.diff(np.r_[starts, units.size]), leaves))
+    return out
+
+
+def build_cover(
+    tree: UnitTree,
+    by_depth: list[IntArray],
+    figs: SourceFigures,
+    col: Column,
+    levels: list[Level] | None = None,
+) -> Cover:
+    """Bottom-up over the levels: `by_depth[d]` holds depth-d units sorted by parent."""
+    n = len(tree)
+    # with room to grow: units added later extend the cover without copying it
+    cover = Cover(zeros(n, np.int64), zeros(n, np.int64), zeros(n, np.int64))
+    for lv in plan_levels(tree, by_depth, figs) if levels is None else levels:
+        rep = col.reported[lv.units]
+        if lv.leaves:
+            value = np.where(rep, col.values[lv.units], 0)
+            ok = rep
+        else:
+            kids, done = cover.kids[lv.units], cover.ok[lv.units]
+            value = np.where(rep, col.values[lv.units], cover.total[lv.units])
+            ok = rep | ((kids > 0) & (done == kids))
+        cover.total[lv.heads] = np.add.reduceat(value, lv.starts)
+        cover.ok[lv.heads] = np.add.reduceat(ok, lv.starts, dtype=np.int64)
+        cover.kids[lv.heads] = lv.kids
     return cover
 
 

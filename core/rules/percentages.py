@@ -58,8 +58,11 @@ def pct_terms(ctx: AuditContext, src: str, units: IntArray) -> Iterator[PctTerms
             continue
         base_name = ctx.info.base_of(what)
         base_vals, base_ok = ctx.base(src, base_name)
-        u = units[col.reported[units] & numer.reported[units] & base_ok[units]]
-        u = u[base_vals[u] > 0]
+        if units.size == len(ctx.tree):  # every unit: masks over whole columns, no gathers
+            u = np.flatnonzero(col.reported & numer.reported & base_ok & (base_vals > 0))
+        else:
+            u = units[col.reported[units] & numer.reported[units] & base_ok[units]]
+            u = u[base_vals[u] > 0]
         yield PctTerms(name, what, base_name, u, col.values[u], numer.values[u], base_vals[u])
 
 

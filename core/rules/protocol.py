@@ -47,6 +47,9 @@ def source_figures(ctx: AuditContext, src: str, units: IntArray) -> Figures:
     """The figures of one source over the given units; a missing column is not reported."""
     figs = ctx.figs(src)
     seen: dict[str, tuple[IntArray, BoolArray]] = {}  # a message asks again for a term
+    # all units, in order: the columns themselves (a re-check's chain can hold every unit of a
+    # small election, unit first and the root last: not in order, so gathered)
+    every = units.size == len(figs.present) and bool(np.all(units[1:] > units[:-1]))
 
     def get(name: str) -> tuple[IntArray, BoolArray]:
         got = seen.get(name)
@@ -54,6 +57,8 @@ def source_figures(ctx: AuditContext, src: str, units: IntArray) -> Figures:
             col = figs.columns.get(name)
             if col is None:
                 got = np.zeros(units.size, np.int64), np.zeros(units.size, bool)
+            elif every:
+                got = col.values, col.reported
             else:
                 got = col.values[units], col.reported[units]
             seen[name] = got

@@ -9,7 +9,6 @@ from core.model.election import IntArray
 from core.rules.context import AuditContext
 from core.rules.finding import ERROR, Finding
 from core.rules.rule import Rule
-from core.seats.allocation import allocate
 
 
 def _seats(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
@@ -26,6 +25,8 @@ def _seats(ctx: AuditContext, src: str, units: IntArray) -> Iterator[Finding]:
     base_vals, base_ok = ctx.base(src, rules.threshold_base)
     if not base_ok[root]:
         return
+    from core.seats.allocation import allocate  # an election without seats never loads it
+
     alloc = allocate(
         [int(v or 0) for v in votes],
         [c.registration_order for c in ctx.info.contestants],

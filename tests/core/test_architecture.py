@@ -52,10 +52,7 @@ def test_command_line_audit_never_loads_qt():
     code = (
         "import runpy, sys\n"
         "sys.argv = ['main.py', 'audit', '--sample']\n"
-        "try:\n"
-        "    runpy.run_path('main.py', run_name='__main__')\n"
-        "except SystemExit as exit:\n"
-        "    status = exit.code\n"
+        "status = runpy.run_path('main.py')['main']()\n"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')]\n"
         "print(status, bad, file=sys.stderr)\n"
     )

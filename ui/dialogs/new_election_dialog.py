@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from core.formats.election_json import FORMAT, parse_info
 from core.model.election import Election, ElectionInfo, SourceFigures, UnitTree
 from core.model.problems import Problem
-from core.model.seat_rules import METHODS, THRESHOLD_BASES
+from core.model.seat_rules import MAX_TOTAL, METHODS, THRESHOLD_BASES
 from core.model.templates import GENERIC, TEMPLATES
 from ui.formatting import tr
 
@@ -184,7 +184,7 @@ class NewElectionDialog(QDialog):
 
         self.seats = named(QGroupBox(self.tr("Seats"), checkable=True), "seatsGroup")
         self.seats.setChecked(False)  # a referendum or a presidential race allocates none
-        self.seat_total = named(QSpinBox(minimum=0, maximum=100_000, value=100), "seatTotal")
+        self.seat_total = named(QSpinBox(minimum=0, maximum=MAX_TOTAL, value=100), "seatTotal")
         self.seat_method = named(QComboBox(), "seatMethod")
         method_names = {
             "largest_remainder_hare": self.tr("Largest remainder (Hare quota)"),

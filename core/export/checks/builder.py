@@ -27,10 +27,14 @@ _SHEET_UNSAFE = re.compile(r"[\[\]:*?/\\']")
 
 def _sheet_names(depth_levels: list[str]) -> list[str]:
     out: list[str] = []
+    taken: set[str] = set()  # spreadsheets compare sheet names without regard to case
     for d, level in enumerate(depth_levels):
         name = _SHEET_UNSAFE.sub("", f"Checks {level}")[:31].strip() or f"Checks {d}"
-        if name in out:
-            name = f"Checks depth {d}"
+        n = 1
+        while name.casefold() in taken:
+            name = f"Checks depth {d}" + (f" ({n})" if n > 1 else "")
+            n += 1
+        taken.add(name.casefold())
         out.append(name)
     return out
 

@@ -208,6 +208,10 @@ def test_divisor_methods_match_oracle_and_are_monotone(
                 assert result.seats[i] >= result.seats[j]
 
 
-@given(seat_rules)
+@given(
+    seat_rules.filter(
+        lambda r: r.total >= 1 and (r.min_seats_runner_up or 0) <= r.total  # CONTRACT §1 ranges
+    )
+)
 def test_json_round_trip(rule: SeatRules) -> None:
     assert SeatRules.from_json(rule.to_json()) == rule
