@@ -1,0 +1,202 @@
+"""The `merge` command (CONTRACT §3): other observers' files brought into a project."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from core.cli.verify import _printable
+from core.merge.decide import MINE, THEIRS
+from core.merge.listing import FIGURE, MATCH, ConflictList, ConflictRow, describe
+from core.merge.run import Step, change_of, open_conflicts, plan_sources
+from core.merge.side import Side, open_into, open_side, side_of
+from core.merge.structure import UnitsNotSupported
+from core.model.problems import InputRefused, Problem
+from core.project.session import Workspace
+
+EXIT_APPLIED, EXIT_CONFLICTS, EXIT_REFUSED = 0, 1, 2
+
+_ABOUT = """\
+Bring each FROM (a project file, or a package folder, .zip or .xlsx) into the project INTO,
+unit by unit and field by field: a figure only FROM has is added, an equal one changes
+nothing, a differing one is a conflict. Units match by id; a unit only FROM has is added
+under its parent, and one FROM has under another id with the same name and parent is offered
+as a match (only the app can accept it; --take adds it as a unit of its own).
+
+Exit status: 0 applied as one journalled change (recording each FROM's content hash and
+journal head), or nothing to do; 1 conflicts and no --take: nothing changed, the conflicts
+are listed with both values and the journal entries that set them; 2 an input was refused,
+or the command was misused.
+"""
+_TAKEN = {MINE: "mine", THEIRS: "theirs"}
+
+
+def _counts(step: Step) -> dict[str, int]:
+    p = step.plan
+    return {
+        "added": len(p.cells.added),
+        "units_added": len(p.units.added),
+        "notes_added": len(p.notes.added),
+        "equal": p.cells.equal,
+        "conflicts": len(ConflictList(step.decisions)),
+    }
+
+
+def _row_json(side: Side, row: ConflictRow) -> dict[str, Any]:
+    return {
+        "from": side.label,
+        "kind": row.kind,
+        "unit": row.unit,
+        "unit_name": row.unit_name,
+        "source": row.source or None,
+        "field": row.field,
+        "mine": row.mine,
+        "theirs": row.theirs,
+        "mine_entry": row.mine_ref.to_json(),
+        "theirs_entry": row.theirs_ref.to_json(),
+        "taken": _TAKEN.get(row.choice),
+    }
+
+
+def to_json(into: str, steps: list[Step], entry: int | None, head: str) -> dict[str, Any]:
+    return {
+        "format": "sanaq-merge/1",
+        "into": into,
+        "applied": entry is not None,
+        "entry": entry,
+        "head": head,
+        "from": [
+            {
+                "file": s.plan.theirs.label,
+                "content_hash": s.plan.theirs.content_hash,
+                "head": s.plan.theirs.head,
+                "already_merged": s.plan.already or None,
+                **_counts(s),
+            }
+            for s in steps
+        ],
+        "conflicts": [
+            _row_json(s.plan.theirs, r) for s in steps for r in ConflictList(s.decisions)
+        ],
+    }
+
+
+def _value(v: object) -> str:
+    return "not reported" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
+
+
+def _row_text(row: ConflictRow) -> str:
+    where = f"{row.unit} {row.unit_name}"
+    what = f"{row.source} {row.field}" if row.kind == FIGURE else row.field
+    if row.kind == MATCH:
+        what = "same unit under another id?"
+    taken = f" -> took {_TAKEN[row.choice]}" if row.choice in _TAKEN else ""
+    return (
+        f"  {where} · {what}: mine {_value(row.mine)} ({describe(row.mine_ref)})"
+        f" · theirs {_value(row.theirs)} ({describe(row.theirs_ref)}){taken}\n"
+    )
+
+
+def write_text(
+    into: str, steps: list[Step], entry: int | None, head: str, status: int, out: TextIO
+) -> None:
+    lines = [f"merge into {into}\n"]
+    for s in steps:
+        p, c = s.plan, _counts(s)
+        theirs = p.theirs
+        head_text = f", head {theirs.head[:12]}" if theirs.head else ""
+        lines.append(f"from {theirs.label} (content {theirs.content_hash[:12]}{head_text}): ")
+        if p.already:
+            lines.append(f"already merged (entry {p.already}): nothing to do\n")
+            continue
+        lines.append(
+            f"{c['added']:,} figures added, {c['units_added']:,} units added, "
+            f"{c['notes_added']:,} notes added, {c['equal']:,} equal, "
+            f"{c['conflicts']:,} conflicts\n"
+        )
+        lines.extend(_row_text(r) for r in ConflictList(s.decisions))
+    if entry is not None:
+        lines.append(f"applied as journal entry {entry}; head {head}\n")
+    elif status == EXIT_CONFLICTS:
+        lines.append(
+            "nothing changed: decide the conflicts in the app (File > Merge…), "
+            "or pass --take mine|theirs\n"
+        )
+    else:
+        lines.append("nothing to do\n")
+    out.write(_printable("".join(lines)))
+
+
+def _refuse(text: str) -> int:
+    sys.stderr.write(_printable(f"refused: {text}\n"))
+    return EXIT_REFUSED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python main.py merge",
+        description=_ABOUT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("into", metavar="INTO", help="the project file to merge into")
+    parser.add_argument("sources", metavar="FROM", nargs="+", help="a project file or package")
+    parser.add_argument(
+        "--take", choices=("mine", "theirs"), help="decide every conflict for INTO or for FROM"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
+        return int(exc.code or 0)
+    problems: list[Problem] = []
+    sides: list[Side] = []
+    for source in args.sources:
+        try:
+            sides.append(open_side(source))
+        except InputRefused as exc:
+            problems += exc.problems
+    try:
+        store = open_into(args.into)
+    except InputRefused as exc:
+        problems += exc.problems
+        return _refuse(InputRefused(problems).report())
+    if problems:
+        store.close(compact=False)
+        return _refuse(InputRefused(problems).report())
+    try:
+        return _run(args, store, sides)
+    finally:
+        store.close()
+
+
+def _run(args: argparse.Namespace, store: Any, sides: list[Side]) -> int:
+    try:
+        steps = plan_sources(side_of(store), sides, args.take)
+    except InputRefused as exc:
+        return _refuse(exc.report())
+    entry: int | None = None
+    status = EXIT_APPLIED
+    if open_conflicts(steps, matches=args.take is None):
+        status = EXIT_CONFLICTS
+    else:
+        try:
+            change = change_of([s.decisions.merge() for s in steps if not s.plan.already])
+        except UnitsNotSupported as exc:
+            return _refuse(f"{args.into}: {exc}")
+        if change is not None:
+            workspace = Workspace(store.election, journal=store, reviews=store.reviews)
+            try:
+                workspace.apply(change)
+            except ValueError as exc:
+                return _refuse(f"{args.into}: {exc}")
+            entry = int(store.history()[-1]["seq"])
+    head = store.head()
+    if args.json:
+        json.dump(to_json(args.into, steps, entry, head), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        write_text(args.into, steps, entry, head, status, sys.stdout)
+    return status
