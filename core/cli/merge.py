@@ -11,11 +11,10 @@ from typing import Any, TextIO
 from core.cli.verify import _printable
 from core.merge.decide import MINE, THEIRS
 from core.merge.listing import FIGURE, MATCH, ConflictList, ConflictRow, describe
-from core.merge.run import Step, change_of, open_conflicts, plan_sources
+from core.merge.run import Step, apply_merge, open_conflicts, plan_sources
 from core.merge.side import Side, open_into, open_side, side_of
-from core.merge.structure import UnitsNotSupported
 from core.model.problems import InputRefused, Problem
-from core.project.session import Workspace
+from core.project.interface import ProjectStore
 
 EXIT_APPLIED, EXIT_CONFLICTS, EXIT_REFUSED = 0, 1, 2
 
@@ -84,6 +83,10 @@ def to_json(into: str, steps: list[Step], entry: int | None, head: str) -> dict[
     }
 
 
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 def _value(v: object) -> str:
     return "not reported" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
 
@@ -113,9 +116,9 @@ def write_text(
             lines.append(f"already merged (entry {p.already}): nothing to do\n")
             continue
         lines.append(
-            f"{c['added']:,} figures added, {c['units_added']:,} units added, "
-            f"{c['notes_added']:,} notes added, {c['equal']:,} equal, "
-            f"{c['conflicts']:,} conflicts\n"
+            f"{_n(c['added'], 'figure')} added, {_n(c['units_added'], 'unit')} added, "
+            f"{_n(c['notes_added'], 'note')} added, {c['equal']:,} equal, "
+            f"{_n(c['conflicts'], 'conflict')}\n"
         )
         lines.extend(_row_text(r) for r in ConflictList(s.decisions))
     if entry is not None:
@@ -172,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         store.close()
 
 
-def _run(args: argparse.Namespace, store: Any, sides: list[Side]) -> int:
+def _run(args: argparse.Namespace, store: ProjectStore, sides: list[Side]) -> int:
     try:
         steps = plan_sources(side_of(store), sides, args.take)
     except InputRefused as exc:
@@ -183,15 +186,10 @@ def _run(args: argparse.Namespace, store: Any, sides: list[Side]) -> int:
         status = EXIT_CONFLICTS
     else:
         try:
-            change = change_of([s.decisions.merge() for s in steps if not s.plan.already])
-        except UnitsNotSupported as exc:
+            change = apply_merge(store, steps)
+        except ValueError as exc:  # a change the project refused: nothing was written
             return _refuse(f"{args.into}: {exc}")
         if change is not None:
-            workspace = Workspace(store.election, journal=store, reviews=store.reviews)
-            try:
-                workspace.apply(change)
-            except ValueError as exc:
-                return _refuse(f"{args.into}: {exc}")
             entry = int(store.history()[-1]["seq"])
     head = store.head()
     if args.json:

@@ -14,6 +14,8 @@ from core.merge.side import Side
 from core.merge.structure import with_units
 from core.project.chain import JournalEntry
 from core.project.edits import Change, apply_change
+from core.project.interface import ProjectStore
+from core.project.session import Workspace
 
 MERGE_KIND = "merge"
 
@@ -79,3 +81,17 @@ def change_of(merges: Sequence[Merge]) -> Change | None:
         merged=tuple(m.merged for m in doing),
     )
     return with_units(change, [m.units for m in doing])
+
+
+def decided_change(steps: Sequence[Step]) -> Change | None:
+    """Every step's decisions as one change; ValueError if a conflict is still open."""
+    return change_of([s.decisions.merge() for s in steps if not s.plan.already])
+
+
+def apply_merge(store: ProjectStore, steps: Sequence[Step]) -> Change | None:
+    """Journal and apply the decided merge in the project (None: nothing to do); the command
+    line's way. The window applies `decided_change` through its controller instead."""
+    change = decided_change(steps)
+    if change is not None:
+        Workspace(store.election, journal=store, reviews=store.reviews).apply(change)
+    return change

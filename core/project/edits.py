@@ -128,9 +128,11 @@ def _cell_edit(e: object) -> CellEdit:
 
 
 def _merged_from(m: object) -> MergedFrom:
-    if isinstance(m, dict) and all(_is_str(m.get(k)) for k in ("source", "content", "head")):
-        if m.get("undone", False) in (True, False):
-            return MergedFrom(m["source"], m["content"], m["head"], bool(m.get("undone", False)))
+    fields = ("source", "content", "head")
+    if isinstance(m, dict) and all(_is_str(m.get(k)) for k in fields):
+        undone = m.get("undone", False)
+        if isinstance(undone, bool):
+            return MergedFrom(m["source"], m["content"], m["head"], undone)
     raise ValueError(f"a merged file is not source, content hash and head: {m!r:.80}")
 
 
