@@ -68,6 +68,7 @@ def write_text(result: AuditResult, out: TextIO) -> None:
 def export(result: AuditResult, source: Path, out: Path) -> None:
     """The audited workbook; a project file adds its review notes and journal."""
     from core.export.workbook import export_workbook
+    from core.merge.run import merged_into
     from core.project import store
 
     if source.is_file() and store.is_project(source):
@@ -80,6 +81,7 @@ def export(result: AuditResult, source: Path, out: Path) -> None:
                 reviews=dict(project.reviews),
                 journal_hash=project.head(),
                 journal=project.history(),
+                merged=merged_into(project),
             )
     else:
         export_workbook(result, out, inputs=[source])

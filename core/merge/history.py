@@ -165,3 +165,23 @@ class JournalIndex:
                     if key in wanted:
                         found[key] = e.seq
         return found
+
+
+def merged_files(journal: Iterable[JournalEntry]) -> list[dict[str, Any]]:
+    """The files merged into a project and not undone, in the order merged: file, content
+    hash, journal head, and the entry that merged each (what the workbook lists)."""
+    live: dict[str, dict[str, Any]] = {}
+    for e in journal:
+        for m in e.payload.get("merged", ()) or ():
+            if not isinstance(m, dict) or not isinstance(m.get("content"), str):
+                continue
+            live.pop(m["content"], None)
+            if not m.get("undone"):
+                live[m["content"]] = {
+                    "file": str(m.get("source", "")),
+                    "content_hash": m["content"],
+                    "head": str(m.get("head", "")),
+                    "entry": e.seq,
+                    "at": e.at,
+                }
+    return list(live.values())

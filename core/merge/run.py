@@ -6,9 +6,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from core.merge.decide import Decisions, Merge
-from core.merge.history import JournalIndex
+from core.merge.history import JournalIndex, merged_files
 from core.merge.plan import Plan, origin_label, plan_merge
 from core.merge.side import Side
 from core.merge.structure import with_units
@@ -95,3 +96,11 @@ def apply_merge(store: ProjectStore, steps: Sequence[Step]) -> Change | None:
     if change is not None:
         Workspace(store.election, journal=store, reviews=store.reviews).apply(change)
     return change
+
+
+def merged_into(store: ProjectStore) -> list[dict[str, Any]]:
+    """The files merged into the project, for the workbook (the journal's payloads are read
+    only when it has a merge entry)."""
+    if not any(row.get("kind") == MERGE_KIND for row in store.history()):
+        return []
+    return merged_files(store.journal())

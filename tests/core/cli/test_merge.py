@@ -127,3 +127,22 @@ def test_main_py_dispatches_merge(files):
     )
     assert done.returncode == 1
     assert "1 conflict\n" in done.stdout
+
+
+def test_the_audited_workbook_lists_each_merged_file_with_its_hash_and_head(files, tmp_path):
+    import python_calamine
+
+    from core.cli.audit import main as audit
+    from core.merge.side import open_side
+
+    desk, obs = files
+    theirs = open_side(obs)
+    assert main([str(desk), str(obs), "--take", "mine"]) == 0
+    out = tmp_path / "audited.xlsx"
+    assert audit([str(desk), "--export", str(out)]) in (0, 1)
+    book = python_calamine.CalamineWorkbook.from_path(str(out))
+    summary = book.get_sheet_by_name("Summary").to_python()
+    at = next(i for i, r in enumerate(summary) if r and r[0] == "Merged file")
+    assert summary[at + 1][:2] == [str(obs), theirs.content_hash]
+    assert summary[at + 2][:2] == ["  its journal head", theirs.head]
+    assert str(summary[at + 3][1]).startswith("journal entry 2, ")
