@@ -55,8 +55,9 @@ class ConflictList:
     """The rows of a plan under its decisions: matches first, then unit conflicts, notes and
     figures (figures on a unit whose match was rejected drop out)."""
 
-    def __init__(self, decisions: Decisions) -> None:
+    def __init__(self, decisions: Decisions, *, matches: bool = True) -> None:
         self.decisions = decisions
+        self.matches = matches  # False: matches are shown apart (the window's own table)
         self.refresh()
 
     def refresh(self) -> None:
@@ -66,7 +67,7 @@ class ConflictList:
         live = d.live_notes()
         self._notes = [i for i in range(len(plan.notes.conflicts)) if live[i]]
         self._counts = (
-            len(plan.units.matches),
+            len(plan.units.matches) if self.matches else 0,
             len(plan.units.conflicts),
             len(self._notes),
             int(self._figures.size),
