@@ -101,9 +101,7 @@ class MergeDialog(QDialog):
         # keys as actions of the dialog, named on the buttons (not mnemonics: a platform may
         # have none, and a mnemonic and an action on one key would cancel each other)
         self.mine_button = self._button(tr("Take mine (Alt+M)"), "takeMine", self.take_mine)
-        self.theirs_button = self._button(
-            tr("Take theirs (Alt+T)"), "takeTheirs", self.take_theirs
-        )
+        self.theirs_button = self._button(tr("Take theirs (Alt+T)"), "takeTheirs", self.take_theirs)
         self.type_button = self._button(tr("Type a value (F2)"), "typeValue", self.type_value)
         for key, slot in (("Alt+M", self.take_mine), ("Alt+T", self.take_theirs)):
             action = QAction(self)
