@@ -66,19 +66,19 @@ class WorkspaceController(QObject):
             self.project.close()
 
     def apply(self, change: Change) -> ChangeResult | None:
-        if not change.edits and not change.reviews:
+        if change.empty:
             return None
-        return self._guarded(lambda: self.workspace.apply(change), len(change.edits))
+        return self._guarded(lambda: self.workspace.apply(change), change.size)
 
     def undo(self) -> ChangeResult | None:
         if not self.workspace.history.can_undo:
             return None
-        return self._guarded(self.workspace.undo, len(self.workspace.history.done[-1].edits))
+        return self._guarded(self.workspace.undo, self.workspace.history.done[-1].size)
 
     def redo(self) -> ChangeResult | None:
         if not self.workspace.history.can_redo:
             return None
-        return self._guarded(self.workspace.redo, len(self.workspace.history.undone[-1].edits))
+        return self._guarded(self.workspace.redo, self.workspace.history.undone[-1].size)
 
     def _guarded(self, run: Callable[[], ChangeResult], cells: int) -> ChangeResult | None:
         """The journal writes first; if it refuses, nothing was applied and the user is told."""
@@ -101,7 +101,11 @@ class WorkspaceController(QObject):
         return self._announce(result)
 
     def _announce(self, result: ChangeResult) -> ChangeResult:
-        self.index.update(result.removed, result.added)
+        if result.reshaped is not None:
+            live = self.workspace.auditor.findings.values()
+            self.index.reshape(result.reshaped, live, result.removed, result.added)
+        else:
+            self.index.update(result.removed, result.added)
         self.changed.emit(result)
         self.history_changed.emit()
         return result

@@ -18,9 +18,9 @@ from core.opener.workfile import (
     PROJECT_SUFFIX,
     Opened,
     discard,
-    new_project_path,
     open_any,
     open_project,
+    project_for,
 )
 from core.project.edits import Change
 from core.project.session import ChangeResult, Workspace
@@ -55,6 +55,7 @@ class FileActions(QObject):
     saving and exporting run off the GUI thread."""
 
     message = Signal(str)
+    history_moved = Signal(object)  # ChangeResult of an undo or redo
 
     def __init__(
         self, window: QWidget, controller: WorkspaceController, context: AppContext
@@ -64,7 +65,10 @@ class FileActions(QObject):
         self.controller = controller
         self.context = context
         self.task: Task | None = None
-        self.new_action = self._action(tr("&New election…"), self.new_election, "newAction")
+        self.dialog: QWidget | None = None  # a dialog open now, for tests and automation
+        self.new_action = self._action(
+            tr("&New election…"), self.new_election, "newAction", QKeySequence.StandardKey.New
+        )
         self.open_action = self._action(
             tr("&Open…"), self.open_file, "openAction", QKeySequence.StandardKey.Open
         )
@@ -82,6 +86,9 @@ class FileActions(QObject):
         )
         self.export_action = self._action(
             tr("&Export audited workbook…"), self.export_workbook, "exportAction"
+        )
+        self.properties_action = self._action(
+            tr("P&roperties…"), self.show_properties, "propertiesAction"
         )
         self.undo_action = self._action(tr("&Undo"), self.undo, "undoAction")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -107,10 +114,14 @@ class FileActions(QObject):
     # --- undo and redo mirror the workspace's history ----------------------------------------
 
     def undo(self) -> None:
-        self.controller.undo()
+        result = self.controller.undo()
+        if result is not None:
+            self.history_moved.emit(result)
 
     def redo(self) -> None:
-        self.controller.redo()
+        result = self.controller.redo()
+        if result is not None:
+            self.history_moved.emit(result)
 
     def _on_history_changed(self) -> None:
         h = self.controller.workspace.history
@@ -131,11 +142,19 @@ class FileActions(QObject):
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> Task:
+    def open_path(self, path: Path, *, again: bool = True) -> Task | None:
         """Open and audit off the GUI thread; the election shown stays until that succeeds.
 
-        A package is copied into a new project file first, so every change is journalled."""
+        A package is copied into a new project file first, so every change is journalled.
+        A package already copied once (the same content) offers that project instead, and
+        returns None while the question is open."""
         data_dir = self.context.data_dir
+        if again:
+            places = [data_dir, *(Path(p) for p in self.context.recent_files())]
+            existing = project_for(path, places)
+            if existing is not None:
+                self._offer(path, existing)
+                return None
 
         def work(progress: Progress) -> Opened:
             progress(0, 0)
@@ -155,6 +174,33 @@ class FileActions(QObject):
         label = tr("Opening %1…").replace("%1", path.name)
         self.task = run_task(self.context.pool, self.window, label, work, done, self._fail, discard)
         return self.task
+
+    def _offer(self, package: Path, project: Path) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Opened before"),
+            tr("%1 was opened before: its work is in %2.")
+            .replace("%1", package.name)
+            .replace("%2", str(project)),
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("reopenBox")
+        box.setInformativeText(tr("Go on in that project, or make a new copy of the package?"))
+        go_on = box.addButton(tr("&Go on there"), QMessageBox.ButtonRole.AcceptRole)
+        fresh = box.addButton(tr("Make a &new copy"), QMessageBox.ButtonRole.ActionRole)
+        box.setDefaultButton(go_on)
+        self.dialog = box
+
+        def done(_: int) -> None:
+            self.dialog = None
+            if box.clickedButton() is go_on:
+                self.open_path(project)
+            elif box.clickedButton() is fresh:
+                self.open_path(package, again=False)
+
+        box.finished.connect(done)
+        box.open()
 
     def _fail(self, exc: Exception) -> None:
         text = exc.report(40) if isinstance(exc, InputRefused) else str(exc)
@@ -209,7 +255,15 @@ class FileActions(QObject):
         from ui.dialogs.import_dialog import ImportDialog
 
         # duck-typed: reads go to the workspace, apply() through the controller
-        ImportDialog(cast(Workspace, RoutedWorkspace(self.controller)), self.window).exec()
+        dialog = ImportDialog(cast(Workspace, RoutedWorkspace(self.controller)), self.window)
+        self.dialog = dialog
+
+        def done(_: int) -> None:
+            self.dialog = None
+            self.window.activateWindow()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def merge_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -276,23 +330,51 @@ class FileActions(QObject):
         box.open()
 
     def new_election(self) -> None:
+        """The dialog opens window-modal (the keyboard drives it like the window); on OK the
+        election is saved where the user chose and opened."""
         from ui.dialogs.new_election_dialog import NewElectionDialog
 
         dialog = NewElectionDialog(self.window)
-        if dialog.exec():
-            self.open_election(dialog.election(), tr("new election"))
+        self.dialog = dialog
 
-    def open_election(self, election: Election, name: str) -> None:
-        """An election made in the app gets its own project file, like an opened package."""
-        path = new_project_path(self.context.data_dir, Path(name))
+        def done(result: int) -> None:
+            self.dialog = None
+            if result == NewElectionDialog.DialogCode.Accepted:
+                try:
+                    self.open_election(dialog.election(), dialog.path())
+                except (OSError, ValueError) as exc:
+                    self._fail(exc)
+            self.window.activateWindow()  # the keyboard goes back to the window
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def open_election(self, election: Election, path: Path) -> None:
+        """An election made in the app gets its own project file, where the user chose."""
+        path.parent.mkdir(parents=True, exist_ok=True)
         project = Project.create(path, election)
         opened = open_project(project, created=True)
         self.controller.replace(opened.workspace, opened.path, opened.project)
         self.context.remember(opened.path)
 
+    def show_properties(self) -> None:
+        from ui.dialogs.properties_dialog import PropertiesDialog
+
+        c = self.controller
+        dialog = PropertiesDialog(c.workspace.election, c.path, c.project, self.window)
+        self.dialog = dialog
+        dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
+        dialog.open()
+
+    def export_name(self) -> str:
+        """The workbook's suggested path: beside the project, named after it."""
+        if self.controller.path is not None:
+            return str(self.controller.path.with_suffix(".xlsx"))
+        return ""
+
     def export_workbook(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, tr("Export audited workbook"), "", tr("Workbook (*.xlsx)")
+            self.window, tr("Export audited workbook"), self.export_name(), tr("Workbook (*.xlsx)")
         )
         if path:
             self.export_to(Path(path))

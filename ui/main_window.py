@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.model.election import SOURCES
-from core.project.session import Workspace
+from core.project.session import ChangeResult, Workspace
 from core.project.store import Project
 from core.rules.finding import Finding
 from ui.context import AppContext
@@ -32,6 +32,7 @@ from ui.formatting import display_locale, source_label, tr
 from ui.summary_bar import SummaryBar
 from ui.table.results_model import ResultsModel
 from ui.table.results_view import ResultsView
+from ui.tree.structure_actions import StructureActions
 from ui.tree.unit_tree_model import UnitTreeModel
 
 
@@ -119,6 +120,17 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self, self.controller, context)
         self.files.message.connect(self.show_message)
+        self.files.history_moved.connect(self._on_files_history_moved)
+        self.structure = StructureActions(self, self.unit_tree, self.tree_model, self.controller)
+        self.structure.message.connect(self.show_message)
+        self.tree_model.restructuring.connect(self._on_tree_model_restructuring)
+        self.tree_model.restructured.connect(self._on_tree_model_restructured)
+        self._expanded: list[str] = []
+        self._cell: tuple[str, str] | None = None  # (unit id, field) of the table's cursor
+        self.results_view.selectionModel().currentChanged.connect(self._on_results_current_changed)
+        self.results_model.modelReset.connect(self._on_results_model_reset)
+        # after every model: they have followed the change when the window places the cursor
+        self.controller.changed.connect(self._on_controller_changed)
         self._build_menus()
         self.setAcceptDrops(True)
         self._layout_restored = False
@@ -175,10 +187,13 @@ class MainWindow(QMainWindow):
     def _show_unit(self, unit: int) -> None:
         self.results_model.set_unit(unit)
         self.results_view.fit_name_column()
+        self._title(unit)
+        self.unit_selected.emit(unit)
+
+    def _title(self, unit: int) -> None:
         tree = self.workspace.election.units
         level = self.workspace.election.info.levels[int(tree.level[unit])]
         self.table_title.setText(f"<b>{tree.names[unit]}</b> ({tr(level)}, {tree.ids[unit]})")
-        self.unit_selected.emit(unit)
 
     def _on_tree_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -198,6 +213,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addActions([files.import_action, files.merge_action])
         file.addActions([files.save_as_action, files.export_action])
+        file.addAction(files.properties_action)
         file.addSeparator()
         quit_action = QAction(tr("&Quit"), self)
         quit_action.setObjectName("quitAction")
@@ -212,6 +228,9 @@ class MainWindow(QMainWindow):
         form.setShortcut(QKeySequence("Ctrl+Return"))
         form.triggered.connect(self._on_protocol_action_triggered)
         edit.addAction(form)
+        units = menus.addMenu(tr("&Units"))
+        units.setObjectName("unitsMenu")
+        units.addActions(self.structure.actions)
         view = menus.addMenu(tr("&View"))
         view.addAction(self.findings_dock.toggleViewAction())
 
@@ -224,7 +243,7 @@ class MainWindow(QMainWindow):
         if self.plots_dock is not None:
             self._attach_plots()  # built anew for the other election
         e = self.workspace.election
-        where = f" — {self.path.name}" if self.path else " — " + tr("not saved")
+        where = f" — {self.path}" if self.path else " — " + tr("not saved")
         self.setWindowTitle(f"{e.info.name}{where} — Sanaq")
         root = e.units.root
         # The id index is built on first use; build it now, not on the first figure typed.
@@ -232,6 +251,97 @@ class MainWindow(QMainWindow):
         self.unit_tree.expand(self.tree_model.index_of(root))
         self._show_unit(root)  # even when the table already holds the root: title, announce
         self.select_unit(root)
+        if len(e.units) == 1:
+            self.unit_tree.setFocus()  # a new election: its first job is to build the units
+
+    # --- structure edits and the cursor -------------------------------------------------------
+
+    def _on_tree_model_restructuring(self) -> None:
+        """Remember what was expanded (by unit id: positions may change)."""
+        tree, model, view = self.workspace.election.units, self.tree_model, self.unit_tree
+        ids = tree.ids
+        self._expanded = [
+            ids[u]
+            for u in model.fetched_units()
+            if u < len(ids) and view.isExpanded(model.index_of(u))
+        ]
+
+    def _on_tree_model_restructured(self) -> None:
+        tree = self.workspace.election.units
+        units = [tree.index[u] for u in self._expanded if u in tree.index]
+        for u in sorted(units, key=lambda u: int(tree.depth[u])):
+            self.unit_tree.expand(self.tree_model.index_of(u))
+
+    def _on_results_current_changed(self, current: object, _: object) -> None:
+        model = self.results_model
+        index = self.results_view.currentIndex()
+        if index.isValid() and 0 <= index.row() < model.rowCount():
+            field = model.field_at(index.column()) or ""
+            self._cell = (self.workspace.election.units.ids[model.unit_at(index.row())], field)
+
+    def _on_results_model_reset(self) -> None:
+        """The table was rebuilt (another unit, a structure edit): the cursor goes back to
+        the unit and field it was on, if they are still in the table."""
+        if self._cell is None:
+            return
+        uid, field = self._cell
+        tree = self.workspace.election.units
+        unit = tree.index.get(uid, -1)
+        cell = self.results_model.cell_index(unit, field) if field else QModelIndex()
+        if not cell.isValid() and unit >= 0:
+            row = self.results_model.row_of(unit)
+            cell = self.results_model.index(row, 0) if row >= 0 else QModelIndex()
+        if cell.isValid():
+            self.results_view.setCurrentIndex(cell)
+
+    def _on_controller_changed(self, result: ChangeResult) -> None:
+        r = result.reshaped
+        if r is None:
+            return
+        tree = self.workspace.election.units
+        shown = self.results_model.unit
+        if r.shift is not None and r.dirty.size and shown == tree.root:
+            # a removal: the removed unit's parent is shown (the root when it was the parent)
+            shown = int(r.dirty[0])
+        focus_tree = self.unit_tree.hasFocus()
+        new = set(r.added.tolist())
+        for p in {int(tree.parent[u]) for u in new} - new - {-1}:
+            if len(new) <= 1000:  # a few added under a parent: show them
+                self.unit_tree.expand(self.tree_model.index_of(p))
+        current = self.tree_model.unit_of(self.unit_tree.currentIndex())
+        target = shown if current < 0 or r.shift is not None else current
+        if target != current or not self.unit_tree.currentIndex().isValid():
+            self.select_unit(target)  # else the tree already shows it (units were added)
+        elif self.results_model.unit != target:
+            self._show_unit(target)
+        if r.shift is not None:
+            self.unit_selected.emit(self.results_model.unit)  # positions moved: panels follow
+        self._title(self.results_model.unit)  # the unit shown may be another, or renamed
+        if focus_tree:
+            self.unit_tree.setFocus()
+
+    def _on_files_history_moved(self, result: ChangeResult) -> None:
+        """After undo or redo the cursor goes to the cell that changed (its unit's table)."""
+        if not result.cells:
+            if result.reshaped is not None:
+                units = [*result.reshaped.added.tolist(), *result.reshaped.dirty.tolist()]
+                if units:
+                    self.select_unit(int(units[0]))
+            return
+        unit, source, field = result.cells[0]
+        tree = self.workspace.election.units
+        if self.results_model.row_of(unit) < 0:  # not in the table shown: show its unit's
+            has_kids = tree.child_start[unit + 1] > tree.child_start[unit]
+            parent = int(tree.parent[unit])
+            self.select_unit(unit if has_kids or parent < 0 else parent)
+        i = self.source_switch.findData(source)
+        if i >= 0 and i != self.source_switch.currentIndex():
+            self.source_switch.setCurrentIndex(i)
+        cell = self.results_model.cell_index(unit, field)
+        if cell.isValid():
+            self.results_view.setCurrentIndex(cell)
+            self.results_view.scrollTo(cell)
+        self.results_view.setFocus()
 
     def _on_controller_failed(self, text: str) -> None:
         self.show_message(tr("Not changed: %1").replace("%1", text))

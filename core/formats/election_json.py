@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from core.model.election import DEFAULT_PERCENT_BASE, Contestant, ElectionInfo
+from core.model.election import DEFAULT_PERCENT_BASE, STRUCTURE_COLUMNS, Contestant, ElectionInfo
 from core.model.problems import Problem
 from core.model.seat_rules import SeatRules
 
@@ -18,6 +19,8 @@ _KNOWN = {
     "seats",
     "percent_base",
     "pct_decimals",
+    "protocol_fields",
+    "protocol_template",
 }
 _BASES = {"valid", "ballots_cast", "registered", "ballots_issued", "ballots_received"}
 
@@ -109,12 +112,46 @@ def parse_info(obj: object, file: str, problems: list[Problem]) -> ElectionInfo 
     if decimals is None or not 0 <= decimals <= 10:
         bad("pct_decimals", obj.get("pct_decimals"), "pct_decimals must be a whole number 0-10")
         decimals = 2
+    protocol = _protocol_fields(obj.get("protocol_fields"), codes, bad)
+    template = obj.get("protocol_template", "")
+    if not isinstance(template, str):
+        bad("protocol_template", template, "protocol_template must be text (kz-pec, ru-uik, …)")
+        template = ""
     if len(problems) > start:
         return None
     extra: dict[str, Any] = {k: v for k, v in obj.items() if k not in _KNOWN}
     return ElectionInfo(
-        str(name), str(date), list(levels), contestants, seats, base, decimals, extra
+        str(name),
+        str(date),
+        list(levels),
+        contestants,
+        seats,
+        base,
+        decimals,
+        extra,
+        protocol,
+        template,
     )
+
+
+def _protocol_fields(
+    value: object, codes: set[str], bad: Callable[[str, object, str], None]
+) -> list[str] | None:
+    """The protocol's columns: count fields, contestants' votes, or extra count lines."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(x, str) and x for x in value):
+        bad("protocol_fields", value, "protocol_fields must be a list of column names")
+        return None
+    if len(set(value)) != len(value):
+        bad("protocol_fields", value, "a column appears twice in protocol_fields")
+    for name in value:
+        prefix, _, code = name.partition(":")
+        if (prefix in ("pct", "seats") and code) or name in STRUCTURE_COLUMNS:
+            bad("protocol_fields", name, "protocol_fields lists the counts a protocol has")
+        elif prefix == "votes" and code and code not in codes:
+            bad("protocol_fields", name, f"no contestant has the code {code!r}")
+    return list(value)
 
 
 def info_to_json(info: ElectionInfo) -> dict[str, Any]:
@@ -137,5 +174,9 @@ def info_to_json(info: ElectionInfo) -> dict[str, Any]:
         obj["seats"] = info.seats.to_json()
     obj["percent_base"] = dict(info.percent_base)
     obj["pct_decimals"] = info.pct_decimals
+    if info.protocol_fields is not None:
+        obj["protocol_fields"] = list(info.protocol_fields)
+    if info.protocol_template:
+        obj["protocol_template"] = info.protocol_template
     obj.update(info.extra)
     return obj

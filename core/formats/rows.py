@@ -19,12 +19,10 @@ def _escape_text(value: str) -> str:
 
 def table_header(election: Election) -> list[str]:
     """The canonical column order: structure, protocol lines, votes, percentages, seats, extras."""
+    info = election.info
     present = {name for figs in election.sources.values() for name in figs.columns}
-    ordered = [
-        *election.info.count_fields(),
-        *election.info.pct_fields(),
-        *election.info.seat_fields(),
-    ]
+    present.update(info.protocol_fields or ())  # the protocol's lines, even the empty ones
+    ordered = [*info.count_fields(), *info.extra_counts(), *info.pct_fields(), *info.seat_fields()]
     return [*STRUCTURE_COLUMNS, *(f for f in ordered if f in present), *election.extra_columns]
 
 

@@ -327,7 +327,8 @@ def build_election(info: ElectionInfo, header: list[str], df: pl.DataFrame, file
 
     figure_names = [h for h in header if h not in STRUCTURE_COLUMNS and h in df.columns]
     figure_cols = [h for h in figure_names if h.partition(":")[0] in ("votes", "pct", "seats")]
-    figure_cols += [h for h in figure_names if h in PROTOCOL_FIELDS]
+    extra_counts = set(info.extra_counts())
+    figure_cols += [h for h in figure_names if h in PROTOCOL_FIELDS or h in extra_counts]
     parsed = _parse_columns(figure_cols, df, file, problems)
     if problems:
         raise InputRefused(problems)
@@ -346,8 +347,7 @@ def build_election(info: ElectionInfo, header: list[str], df: pl.DataFrame, file
         for name, col in parsed.items():
             reported = np.zeros(n, dtype=bool)
             reported[units] = col.reported[rows]
-            if not reported.any():
-                continue
+            # an empty column is kept: the protocol has the line, nothing is reported yet
             values = np.zeros(n, dtype=col.values.dtype)
             values[units] = col.values[rows]
             figs.columns[name] = Column(values, reported)

@@ -7,6 +7,7 @@ import re
 from core.model.election import PROTOCOL_FIELDS, STRUCTURE_COLUMNS, ElectionInfo
 
 IGNORE = ""
+PARENT_NAME = "parent_name"  # an import-only target: the parent named, not given by id
 # Whole headers (after normalising) that name a field; a field's own name always counts.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "unit_id": (
@@ -199,7 +200,9 @@ def targets(info: ElectionInfo) -> list[str]:
     """Every field a column may be mapped to, in the order a person reads them."""
     return [
         *STRUCTURE_COLUMNS,
+        PARENT_NAME,
         *PROTOCOL_FIELDS,
+        *info.extra_counts(),
         *(f"votes:{c}" for c in info.codes),
         *info.pct_fields(),
         *info.seat_fields(),

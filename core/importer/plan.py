@@ -12,7 +12,8 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from core.importer.mapping import IGNORE, guess_mapping, normalise, targets
+from core.importer.create import NewUnits, plan_new_units
+from core.importer.mapping import IGNORE, PARENT_NAME, guess_mapping, normalise, targets
 from core.importer.read import ENCODINGS, RawTable, read_table
 from core.model.election import (
     SOURCES,
@@ -52,6 +53,7 @@ class ImportOptions:
     keep_total_rows: bool = False
     empty_clears: bool = False  # an empty cell makes an existing figure "not reported"
     parent: str | None = None  # unit_id under which names are matched (None: anywhere)
+    create_units: bool = False  # rows that name no unit yet make new units (one change)
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,12 @@ class ImportPlan:
     skipped_total_rows: list[SkippedRow] = field(default_factory=list)
     matched: int = 0
     unmatched: list[SkippedRow] = field(default_factory=list)
+    created: NewUnits = field(default_factory=lambda: NewUnits(None, []))
 
     @property
     def ready(self) -> bool:
         """True when there is something to import and nothing wrong with it."""
-        return not self.problems and bool(self.change.edits)
+        return not self.problems and not self.change.empty
 
 
 def parse_cell(fld: str, text: str, options: ImportOptions) -> Value:
@@ -141,7 +144,7 @@ def _is_total_name(text: str) -> bool:
 
 
 def _is_figure(fld: str) -> bool:
-    return bool(fld) and fld not in STRUCTURE_COLUMNS
+    return bool(fld) and fld not in STRUCTURE_COLUMNS and fld != PARENT_NAME
 
 
 def _total_rows(
@@ -194,10 +197,10 @@ def plan_import(
         column = None if col is None else (raw.header[col] or f"#{col + 1}")
         problems.append(Problem(raw.file, row, column, value, message))
 
-    seen = _check_mapping(raw, mapping, election, source, bad)
+    seen = _check_mapping(raw, mapping, election, source, bad, opts.create_units)
     if "unit_id" not in seen and "unit_name" not in seen:
         return ImportPlan(Change(f"Import from {label}", kind="import"), problems)
-    figures = {i: f for f, i in seen.items() if f not in STRUCTURE_COLUMNS}
+    figures = {i: f for f, i in seen.items() if _is_figure(f)}
 
     cols = _columns(raw)
     parsed = {c: parse_column(cols[c], f, opts) for c, f in figures.items()}
@@ -210,11 +213,19 @@ def plan_import(
     rows_of_unit: dict[tuple[int, str], int] = {}
     unmatched: list[SkippedRow] = []
     by_name: dict[str, list[int]] = {}  # filled on first need: ids match most files
+    candidates: list[int] = []  # rows that name no unit: new units, if the user allows
     for r, row in enumerate(raw.rows):
         n = raw.row_number(r)
         if n in skip or not any(c.strip() for c in row):
             continue
+        uid = row[seen["unit_id"]].strip() if "unit_id" in seen else ""
+        if opts.create_units and uid and uid not in units.index:
+            candidates.append(r)  # an id not yet in the election: a new unit, not a name match
+            continue
         unit, why = _match(row, seen, election, by_name, opts)
+        if unit is None and opts.create_units:
+            candidates.append(r)
+            continue
         if unit is None:
             if opts.skip_unmatched:
                 unmatched.append(SkippedRow(n, why))
@@ -243,8 +254,26 @@ def plan_import(
         accepted.append((r, unit, src))
     edits = _edits(election, accepted, figures, parsed, opts)
     matched = len(accepted)
-    change = Change(f"Import of {matched} rows from {label}", tuple(edits), kind="import")
-    return ImportPlan(change, problems, totals, matched, unmatched)
+    created = NewUnits(None, [])
+    if candidates:
+        columns = {
+            c: (
+                f,
+                [
+                    v if g else None
+                    for v, g in zip(p.values.tolist(), p.given.tolist(), strict=True)
+                ],
+                [p.errors.get(r) for r in range(len(raw.rows))],
+            )
+            for c, f in figures.items()
+            for p in (parsed[c],)
+        }
+        created = plan_new_units(raw, seen, candidates, election, source, columns, bad)
+    text = f"Import of {matched} rows from {label}"
+    if created.count:
+        text = f"Import of {matched} rows and {created.count} new units from {label}"
+    change = Change(text, tuple(edits), kind="import", structure=created.edit)
+    return ImportPlan(change, problems, totals, matched, unmatched, created)
 
 
 def _edits(
@@ -293,6 +322,7 @@ def _check_mapping(
     election: Election,
     source: str,
     bad: Callable[[int | None, int | None, str | None, str], None],
+    create_units: bool = False,
 ) -> dict[str, int]:
     """Field to column for each usable mapping; a problem for each unusable one."""
     known = set(targets(election.info))
@@ -308,7 +338,7 @@ def _check_mapping(
         bad(None, None, source, f"the source must be one of {', '.join(SOURCES)}")
     if "unit_id" not in seen and "unit_name" not in seen:
         bad(None, None, None, "map a column to unit_id or unit_name, to know which unit a row is")
-    if all(f in STRUCTURE_COLUMNS for f in seen):
+    if all(not _is_figure(f) for f in seen) and not create_units:
         bad(None, None, None, "map at least one column to a figure")
     return seen
 

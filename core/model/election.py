@@ -60,6 +60,10 @@ class ElectionInfo:
     percent_base: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_PERCENT_BASE))
     pct_decimals: int = 2
     extra: dict[str, Any] = field(default_factory=dict)
+    # The protocol's columns in typing order (CONTRACT §1 `protocol_fields`), and the template
+    # they came from; None: the count columns the results table has.
+    protocol_fields: list[str] | None = None
+    protocol_template: str = ""
 
     @property
     def codes(self) -> list[str]:
@@ -73,6 +77,12 @@ class ElectionInfo:
     def count_fields(self) -> list[str]:
         """Every count a protocol carries: its lines, then each contestant's votes."""
         return [*PROTOCOL_FIELDS, *(f"votes:{c}" for c in self.codes)]
+
+    def extra_counts(self) -> list[str]:
+        """Protocol lines that are not fields of the contract (a template's sub-lines): counts
+        that are kept, shown and typed, and that the rules ignore."""
+        known = set(self.count_fields())
+        return [f for f in self.protocol_fields or () if f not in known]
 
     def pct_fields(self) -> list[str]:
         return [*(f"pct:{c}" for c in self.codes), *(f"pct:{p}" for p in SPECIAL_PCTS)]

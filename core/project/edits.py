@@ -1,4 +1,4 @@
-"""Edits as commands: a Change of cells or review notes, its inverse, and the undo history."""
+"""Edits as commands: a Change of cells, review notes or the tree, its inverse, the history."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 
 from core.model.election import SOURCES, Election, column_dtype, is_pct
+from core.model.restructure import Reshaped
+from core.project.structure import StructureEdit, structure_from_json
 
 Value = int | float | None
 Reviews = dict[tuple[str, str, str, str], tuple[str, str]]
@@ -57,19 +59,35 @@ class MergedFrom:
 
 @dataclass(frozen=True)
 class Change:
-    """One undoable command: a label for people, and the cells and notes it changes."""
+    """One undoable command: a label for people, and the cells, notes and tree it changes.
+
+    A structure edit applies first, then the cells, then the notes; the cells it names are
+    units that exist both before and after the structure edit (new units bring their own
+    figures), so the inverse applies in the same order."""
 
     label: str
     edits: tuple[CellEdit, ...] = ()
     reviews: tuple[ReviewEdit, ...] = ()
-    kind: str = "edit"  # edit, paste, delete, import, review, merge
+    kind: str = "edit"  # edit, paste, delete, import, review, structure, merge
+    structure: StructureEdit | None = None
     merged: tuple[MergedFrom, ...] = ()  # a merge's files; its undo records them undone
+
+    @property
+    def empty(self) -> bool:
+        return not self.edits and not self.reviews and self.structure is None
+
+    @property
+    def size(self) -> int:
+        """Cells, notes and units it touches: how long it may take."""
+        units = len(getattr(self.structure, "rows", ())) if self.structure is not None else 0
+        return len(self.edits) + len(self.reviews) + units
 
     def inverse(self) -> Change:
         return replace(
             self,
             edits=tuple(e.inverse() for e in reversed(self.edits)),
             reviews=tuple(ReviewEdit(r.finding, r.new, r.old) for r in reversed(self.reviews)),
+            structure=None if self.structure is None else self.structure.inverse(),
             merged=tuple(replace(m, undone=not m.undone) for m in self.merged),
         )
 
@@ -83,6 +101,8 @@ class Change:
             ],
             "reviews": [[list(r.finding), list(r.old), list(r.new)] for r in self.reviews],
         }
+        if self.structure is not None:
+            obj["structure"] = self.structure.describe()
         if self.merged:
             obj["merged"] = [m.to_json() for m in self.merged]
         return obj
@@ -98,11 +118,18 @@ class Change:
             raise ValueError("it is not a recorded change (its edits or notes are not lists)")
         if not isinstance(merged, list):
             raise ValueError("it is not a recorded change (its merged files are not a list)")
+        structure = None
+        if "structure" in obj:
+            try:
+                structure = structure_from_json(obj["structure"])
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+                raise ValueError(f"its structure edit is not one: {exc}") from None
         return cls(
             obj["label"],
             tuple(_cell_edit(e) for e in edits),
             tuple(_review_edit(r) for r in reviews),
             kind,
+            structure,
             tuple(_merged_from(m) for m in merged),
         )
 
@@ -197,15 +224,28 @@ def apply_reviews(reviews: Reviews, edits: tuple[ReviewEdit, ...]) -> None:
             reviews[r.finding] = r.new
 
 
-def apply_change(
-    election: Election, reviews: Reviews, change: Change
-) -> list[tuple[int, str, str]]:
-    """Replay one journalled change: the one way the store applies an entry, checked first
-    (ValueError in words), so a crafted entry never half-applies. Returns the cells touched."""
+@dataclass
+class Applied:
+    """What applying a change did: the cells it wrote, and how the tree changed."""
+
+    cells: list[tuple[int, str, str]]
+    reshaped: Reshaped | None = None
+
+
+def apply_change(election: Election, reviews: Reviews, change: Change) -> Applied:
+    """The one way a change reaches an election and its notes: the session applies edits
+    through it and the store replays its journal through it. Checked first (ValueError in
+    words: a structure edit that would break the tree, a cell that cannot be), so a crafted
+    entry never half-applies."""
     check_change(election, change)
+    if change.structure is not None:
+        change.structure.check(election)
+    reshaped = None
+    if change.structure is not None:
+        reshaped = change.structure.apply(election, reviews)
     cells = apply_edits(election, change.edits)
     apply_reviews(reviews, change.reviews)
-    return cells
+    return Applied(cells, reshaped)
 
 
 def parse_value(field_name: str, text: str) -> Value:

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from core.model.election import Election
-from core.project.edits import Change, History, apply_edits, mark_new_rows
+from core.model.restructure import Reshaped, reserve
+from core.project.edits import Change, History, apply_change, mark_new_rows
 from core.rules.audit import Auditor
 from core.rules.finding import Finding
 
@@ -21,12 +22,16 @@ class Journal(Protocol):
 
 @dataclass
 class ChangeResult:
-    """What a change did: the cells it touched and the findings it removed and added."""
+    """What a change did: the cells it touched and the findings it removed and added.
+
+    After a structure edit that moved units to other positions (`reshaped.shift`), positions
+    before and after differ: a view then reads the findings afresh."""
 
     change: Change
     cells: list[tuple[int, str, str]]  # (unit index, source, field)
     removed: list[Finding]
     added: list[Finding]
+    reshaped: Reshaped | None = None
 
 
 @dataclass
@@ -39,6 +44,7 @@ class Workspace:
     reviews: dict[tuple[str, str, str, str], tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        reserve(self.election)  # room to add units without copying every column
         self.auditor = Auditor(self.election)
         _ = self.election.units.index  # built now, not inside the first edit's re-check
 
@@ -51,18 +57,22 @@ class Workspace:
         return self.reviews.get(key, ("open", ""))
 
     def _run(self, change: Change) -> ChangeResult:
+        if change.structure is not None:
+            change.structure.check(self.election)  # refused here: nothing written, nothing changed
         change = mark_new_rows(self.election, change)
         if self.journal is not None:
             self.journal.append(change)  # saved before it is shown: a crash loses nothing
-        cells = apply_edits(self.election, change.edits)
-        for r in change.reviews:
-            if r.new == ("open", ""):
-                self.reviews.pop(r.finding, None)
-            else:
-                self.reviews[r.finding] = r.new
         before = dict(self.auditor.findings)
+        applied = apply_change(self.election, self.reviews, change)
+        cells, reshaped = applied.cells, applied.reshaped
         touched = list(dict.fromkeys(cells))
-        if len(touched) > RECHECK_LIMIT:
+        rebuild = len(touched) > RECHECK_LIMIT
+        if reshaped is not None:
+            if reshaped.added.size > RECHECK_LIMIT:
+                rebuild = True
+            elif not rebuild:
+                self.auditor.reshape(reshaped)
+        if rebuild:
             self.auditor = Auditor(self.election)  # one full pass beats thousands of re-checks
         else:
             for unit, source, fld in touched:
@@ -70,7 +80,7 @@ class Workspace:
         after = self.auditor.findings
         removed = [f for k, f in before.items() if after.get(k) != f]
         added = [f for k, f in after.items() if before.get(k) != f]
-        return ChangeResult(change, cells, removed, added)
+        return ChangeResult(change, cells, removed, added, reshaped)
 
     def apply(self, change: Change) -> ChangeResult:
         result = self._run(change)

@@ -199,6 +199,30 @@ def verify_file(path: Path) -> Verification:
         conn.close()
 
 
+MADE_FROM_PATH, MADE_FROM_HASH = "made_from_path", "made_from_hash"
+
+
+def made_from(meta: dict[str, str]) -> tuple[str, str] | None:
+    if MADE_FROM_HASH not in meta:
+        return None
+    return meta.get(MADE_FROM_PATH, ""), meta[MADE_FROM_HASH]
+
+
+def made_from_file(path: Path) -> tuple[str, str] | None:
+    """What a project file says it was made from, read without opening the project (None for
+    a file that is no project or says nothing)."""
+    if not is_project(path):
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return made_from(read_meta(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+
+
 class Project:
     """An open project file: the election with every journalled change replayed, and its notes.
 
@@ -235,8 +259,11 @@ class Project:
         *,
         overwrite: bool = False,
         reviews: Reviews | None = None,
+        made_from: tuple[str, str] | None = None,
     ) -> Project:
-        """Write a new project holding `election` (the same object becomes `project.election`)."""
+        """Write a new project holding `election` (the same object becomes `project.election`).
+
+        `made_from` is the (path, content hash) of the package it copies, kept in its meta."""
         path = Path(path)
         if path.exists() and not overwrite:
             raise FileExistsError(f"{path} already exists")
@@ -251,6 +278,8 @@ class Project:
             initialise(conn)
             with transaction(conn):
                 set_meta(conn, {"format": FORMAT, "snapshot_seq": "0", "origin_hash": digest})
+                if made_from is not None:
+                    set_meta(conn, {MADE_FROM_PATH: made_from[0], MADE_FROM_HASH: made_from[1]})
                 write_blobs(conn, "snapshot", blobs)
         finally:
             conn.close()
@@ -291,6 +320,10 @@ class Project:
     @property
     def label(self) -> str:
         return str(self.path)
+
+    def made_from(self) -> tuple[str, str] | None:
+        """The (path, content hash) of the package this project was made from, if any."""
+        return made_from(read_meta(self.conn))
 
     def append(self, change: Change) -> None:
         """Record one change in its own transaction: on disk when this returns.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from core.model.election import Election, IntArray
+from core.model.restructure import Reshaped
 from core.rules.catalogue import RULE_ORDER, RULES
 from core.rules.context import AuditContext
 from core.rules.finding import SEVERITIES, Finding
@@ -81,3 +82,27 @@ class Auditor:
         for f in added:
             self.findings[f.key] = f
         return removed, added
+
+    def reshape(self, r: Reshaped) -> None:
+        """After a structure edit: findings follow their units (those of removed units go),
+        and the units whose children changed, with all above them, are checked again."""
+        if r.shift is not None:
+            remap = r.shift.remap
+            moved: dict[tuple[str, int, str, str], Finding] = {}
+            for f in self.findings.values():
+                u = int(remap[f.unit])
+                if u >= 0:
+                    g = f if u == f.unit else replace(f, unit=u)
+                    moved[g.key] = g
+            self.findings = moved
+        units = self.ctx.reshape(r)
+        if not units:
+            return
+        if r.renamed >= 0:
+            units = sorted({*units, r.renamed})
+        chain = np.array(units, dtype=np.int64)
+        in_chain = set(units)
+        for k in [k for k in self.findings if k[1] in in_chain]:
+            del self.findings[k]
+        for f in evaluate(self.ctx, chain):
+            self.findings[f.key] = f

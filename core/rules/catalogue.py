@@ -16,6 +16,7 @@ RULES: tuple[Rule, ...] = (
     percentages.PCT_RECOMPUTED,
     seats_check.SEATS_ALLOCATION,
     compare.COMPARE_SOURCES,
+    protocol.VOTES_CAST_BALANCE,
 )
 RULE_BY_ID = {r.id: r for r in RULES}
 RULE_ORDER = {r.id: i for i, r in enumerate(RULES)}

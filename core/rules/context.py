@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.model.election import BoolArray, Election, ElectionInfo, IntArray, SourceFigures, UnitTree
-from core.rules.cover import Cover, build_cover, units_by_depth, update_chain
+from core.model.growth import follow
+from core.model.restructure import Reshaped
+from core.rules.cover import Cover, build_cover, units_by_depth, update_chain, update_units
 
 _BASE_WORDS = {
     "valid": "valid votes",
@@ -25,12 +27,11 @@ class AuditContext:
 
     election: Election
     keep_covers: bool = True  # a one-shot audit drops each cover once it is checked
-    _by_depth: list[IntArray] = field(default_factory=list)
+    _by_depth: list[IntArray] | None = None
     _covers: dict[tuple[str, str], Cover] = field(default_factory=dict)
     _bases: dict[tuple[str, str], tuple[IntArray, BoolArray]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._by_depth = units_by_depth(self.election.units)
         self._names = {c.code: c.name for c in self.election.info.contestants}
 
     @property
@@ -63,6 +64,8 @@ class AuditContext:
         key = (source, field)
         cov = self._covers.get(key)
         if cov is None:
+            if self._by_depth is None:
+                self._by_depth = units_by_depth(self.tree)  # again after the tree changed
             cov = build_cover(
                 self.tree, self._by_depth, self.figs(source), self.figs(source).columns[field]
             )
@@ -119,3 +122,33 @@ class AuditContext:
             if src == source:
                 v, k = self._compute_base(source, name, at)
                 values[unit], ok[unit] = v[0], k[0]
+
+    def reshape(self, r: Reshaped) -> list[int]:
+        """After a structure edit: the caches follow the tree, and the covers of the units
+        whose children changed (and of everything above them) are summed again. Returns
+        those units, deepest first: their findings are the ones to check again."""
+        tree = self.tree
+        n = len(tree)
+        self._by_depth = None
+        for cov in self._covers.values():
+            cov.total = follow(cov.total, r.shift, n)
+            cov.kids = follow(cov.kids, r.shift, n)
+            cov.ok = follow(cov.ok, r.shift, n)
+        for (src, name), (values, ok) in list(self._bases.items()):
+            values, ok = follow(values, r.shift, n), follow(ok, r.shift, n)
+            if r.added.size:
+                v, k = self._compute_base(src, name, r.added)
+                values[r.added], ok[r.added] = v, k
+            self._bases[(src, name)] = (values, ok)
+        chain: set[int] = set()
+        for u in (*r.dirty.tolist(), *r.added.tolist()):
+            if u >= 0 and u not in chain:
+                chain.add(u)
+                chain.update(tree.ancestors(u))
+        depth = tree.depth
+        order = sorted(chain, key=lambda u: (-int(depth[u]), u))
+        for (src, fld), cov in self._covers.items():
+            figs = self.figs(src)
+            if fld in figs.columns:
+                update_units(tree, figs, figs.columns[fld], cov, order)
+        return order

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.model.election import BoolArray, Column, IntArray, SourceFigures, UnitTree
+from core.model.growth import zeros
 
 
 @dataclass
@@ -37,7 +38,8 @@ def build_cover(
 ) -> Cover:
     """Bottom-up over the levels: `by_depth[d]` holds depth-d units sorted by parent."""
     n = len(tree)
-    cover = Cover(np.zeros(n, np.int64), np.zeros(n, np.int64), np.zeros(n, np.int64))
+    # with room to grow: units added later extend the cover without copying it
+    cover = Cover(zeros(n, np.int64), zeros(n, np.int64), zeros(n, np.int64))
     for d in range(len(by_depth) - 1, 0, -1):
         units = by_depth[d]
         units = units[figs.present[units]]
@@ -58,7 +60,19 @@ def update_chain(
 ) -> list[int]:
     """Recompute the cover of the unit and its ancestors after an edit; returns those units."""
     chain = [unit, *tree.ancestors(unit)]
-    for u in chain:
+    update_units(tree, figs, col, cover, chain)
+    return chain
+
+
+def update_units(
+    tree: UnitTree, figs: SourceFigures, col: Column, cover: Cover, units: list[int]
+) -> None:
+    """Recompute the cover of the given units, in the order given (deepest first)."""
+    start = tree.child_start
+    for u in units:
+        if start[u + 1] == start[u]:
+            cover.total[u] = cover.ok[u] = cover.kids[u] = 0
+            continue
         kids = tree.children(u)
         kids = kids[figs.present[kids]]
         if kids.size:
@@ -66,7 +80,6 @@ def update_chain(
             cover.total[u], cover.ok[u], cover.kids[u] = value.sum(), ok.sum(), kids.size
         else:
             cover.total[u] = cover.ok[u] = cover.kids[u] = 0
-    return chain
 
 
 def units_by_depth(tree: UnitTree) -> list[IntArray]:

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 import numpy as np
 
 from core.model.election import UnitTree
+from core.model.growth import resized
+from core.model.restructure import Reshaped
 from core.rules.finding import SEVERITIES, Finding
 
 CellKey = tuple[int, str, str]  # (unit, source, field)
@@ -17,6 +19,9 @@ class FindingIndex:
     """What the views ask about findings: those on one cell, and counts below one unit."""
 
     def __init__(self, tree: UnitTree, findings: Iterable[Finding]) -> None:
+        self._build(tree, findings)
+
+    def _build(self, tree: UnitTree, findings: Iterable[Finding]) -> None:
         self.tree = tree
         self.by_cell: dict[CellKey, list[Finding]] = {}
         # counts[u, s]: findings of severity s on u and every unit below it.
@@ -61,3 +66,26 @@ class FindingIndex:
             self.counts[chain, SEVERITY_COLUMN[f.severity]] += step
             touched.update(chain)
         return touched
+
+    def reshape(
+        self,
+        r: Reshaped,
+        live: Iterable[Finding],
+        removed: Iterable[Finding],
+        added: Iterable[Finding],
+    ) -> None:
+        """After a structure edit. Units that kept their positions (units appended, one unit
+        moved) are updated in place; otherwise positions changed and the index is rebuilt
+        from the live findings."""
+        tree = self.tree
+        moved_many = r.moved is None and r.dirty.size and not r.added.size and r.renamed < 0
+        if r.shift is not None or moved_many:
+            self._build(tree, live)
+            return
+        self.counts = resized(self.counts, len(tree))
+        if r.moved is not None:
+            unit, old, new = r.moved
+            below = self.counts[unit].copy()
+            self.counts[[old, *tree.ancestors(old)]] -= below
+            self.counts[[new, *tree.ancestors(new)]] += below
+        self.update(removed, added)

@@ -1,4 +1,4 @@
-"""Protocol rules: each row's own figures balance (valid, cast, the ballot account).
+"""Protocol rules: each row's own figures balance (valid, cast, votes, the ballot account).
 
 Each rule is one `balance` over rows: which rows it can check, the figure reported there and
 the figure the other lines give. The audit fires where they disagree; the workbook's Checks
@@ -77,6 +77,19 @@ def _cast_balance(get: Figures, info: ElectionInfo) -> Balance:
     return Balance("ballots_cast", a & b & c, cast, valid + invalid)
 
 
+def _votes_cast_balance(get: Figures, info: ElectionInfo) -> Balance:
+    """The station tables that publish no valid line: the votes and the invalid ballots
+    together must make the ballots cast."""
+    (_, v), (invalid, a), (cast, c) = get("valid"), get("invalid"), get("ballots_cast")
+    total = np.zeros(cast.size, np.int64)
+    ok = a & c & ~v
+    for code in info.codes:
+        votes, r = get(f"votes:{code}")
+        total += votes
+        ok = ok & r
+    return Balance("ballots_cast", ok & bool(info.codes), cast, total + invalid)
+
+
 def _ballot_account(get: Figures, info: ElectionInfo) -> Balance:
     (received, a), (issued, b), (unused, c) = (
         get("ballots_received"),
@@ -104,6 +117,7 @@ BALANCES: dict[str, Callable[[Figures, ElectionInfo], Balance]] = {
     "protocol.ballot_account": _ballot_account,
     "protocol.cast_exceeds_issued": _at_most("ballots_issued"),
     "protocol.cast_exceeds_registered": _at_most("registered"),
+    "protocol.votes_cast_balance": _votes_cast_balance,
 }
 
 
@@ -115,6 +129,12 @@ def _message(rule: str, get: Figures, i: int, b: Balance) -> str:
         valid, invalid = int(get("valid")[0][i]), int(get("invalid")[0][i])
         return (
             f"valid {fmt(valid)} + invalid {fmt(invalid)} = {fmt(e)}, but ballots cast are {fmt(a)}"
+        )
+    if rule == "protocol.votes_cast_balance":
+        invalid = int(get("invalid")[0][i])
+        return (
+            f"the votes {fmt(e - invalid)} + invalid {fmt(invalid)} = {fmt(e)}, "
+            f"but ballots cast are {fmt(a)} (no valid line reported)"
         )
     if rule == "protocol.ballot_account":
         return (
@@ -188,6 +208,17 @@ CAST_EXCEEDS_REGISTERED = Rule(
     sheet_formula='IF(COUNT({ballots_cast},{registered})=2,MAX(0,{ballots_cast}-{registered}),"")',
 )
 
+VOTES_CAST_BALANCE = Rule(
+    "protocol.votes_cast_balance",
+    ERROR,
+    "Where no valid line is reported, the votes and the invalid ballots add up to the "
+    "ballots cast.",
+    "ballots_cast = Σ votes:* + invalid (valid not reported)",
+    _evaluate("protocol.votes_cast_balance"),
+    sheet_formula="IF(AND(NOT(ISNUMBER({~valid})),COUNT({votes:*})={n:votes},"
+    'COUNT({invalid},{ballots_cast})=2),{ballots_cast}-(SUM({votes:*})+{invalid}),"")',
+)
+
 PROTOCOL_RULES = {
     r.id: r
     for r in (
@@ -196,5 +227,6 @@ PROTOCOL_RULES = {
         BALLOT_ACCOUNT,
         CAST_EXCEEDS_ISSUED,
         CAST_EXCEEDS_REGISTERED,
+        VOTES_CAST_BALANCE,
     )
 }

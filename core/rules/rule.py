@@ -24,8 +24,8 @@ class Rule:
     formula: str
     evaluate: Evaluator
     # The Checks sheet's difference cell, as a template the export fills with cell references
-    # (`{field}` a cell of the row, `{?field}` 0 when the sheet has no such column); a
-    # non-zero number there is a finding.
+    # (`{field}` a cell of the row, `{?field}` 0 when the sheet has no such column, `{~field}`
+    # empty text then); a non-zero number there is a finding.
     sheet_formula: str = ""
 
     def finding(

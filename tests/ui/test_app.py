@@ -242,12 +242,12 @@ def test_a_new_election_gets_its_own_project(qtbot, window: MainWindow) -> None:
     from core.opener.load import load
 
     election = load(SAMPLE)
-    window.files.open_election(election, "new election")
+    chosen = window.context.data_dir / "chosen" / "new election.sanaq"
+    window.files.open_election(election, chosen)
     assert window.workspace.election is election
     assert window.project is not None
-    assert window.path is not None
-    assert window.path.parent == window.context.data_dir
-    assert window.path.name.startswith("new_election")
+    assert window.path == chosen
+    assert chosen.is_file()
 
 
 @pytest.mark.parametrize(

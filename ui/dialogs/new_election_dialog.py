@@ -1,11 +1,15 @@
-"""The dialog that defines an election not yet in any file: contestants, levels, seats."""
+"""The dialog that defines an election not yet in any file: contestants, levels, seats, the
+protocol's lines, and where its project file goes."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any, TypeVar
 
 import numpy as np
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +28,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,8 +40,11 @@ from core.formats.election_json import FORMAT, parse_info
 from core.model.election import Election, ElectionInfo, SourceFigures, UnitTree
 from core.model.problems import Problem
 from core.model.seat_rules import METHODS, THRESHOLD_BASES
+from core.model.templates import GENERIC, TEMPLATES
+from ui.formatting import tr
 
 DEFAULT_LEVELS = ("nation", "region", "district", "station")
+PROJECT_SUFFIX = ".sanaq"
 CODE, NAME, BALLOT, REGISTRATION = range(4)
 W = TypeVar("W", bound=QWidget)
 
@@ -43,6 +53,40 @@ def named(widget: W, name: str) -> W:
     """The widget with its objectName set, for automation and scripted tests."""
     widget.setObjectName(name)
     return widget
+
+
+def documents_folder() -> Path:
+    where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(where) if where else Path.home()
+
+
+def file_name_for(name: str) -> str:
+    stem = re.sub(r"[^\w.-]+", "_", name).strip("_.") or "election"
+    return stem + PROJECT_SUFFIX
+
+
+class OrderDelegate(QStyledItemDelegate):
+    """Ballot and registration orders in a spin box: a stray key (Space) cannot blank them."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        spin = QSpinBox(parent, minimum=1, maximum=100_000)
+        spin.setFrame(False)
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QSpinBox)
+        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.setValue(int(text) if text.isascii() and text.isdigit() else 1)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QSpinBox)
+        editor.interpretText()
+        model.setData(index, str(editor.value()), Qt.ItemDataRole.EditRole)
 
 
 class NewElectionDialog(QDialog):
@@ -59,6 +103,17 @@ class NewElectionDialog(QDialog):
         self.root_id = named(QLineEdit("KZ"), "rootUnitId")
         self.root_name = named(QLineEdit(self.tr("Kazakhstan")), "rootUnitName")
         self.decimals = named(QSpinBox(minimum=0, maximum=10, value=2), "pctDecimals")
+        self.template = named(QComboBox(), "protocolTemplate")
+        for t in TEMPLATES.values():
+            self.template.addItem(tr(t.title), t.id)
+        self.template.setCurrentIndex(self.template.findData(GENERIC.id))
+        self.save_path = named(QLineEdit(), "savePath")
+        self._path_typed = False  # the user chose a path: the name no longer suggests one
+        browse = named(QPushButton(tr("&Browse…")), "browseSavePath")
+        browse.clicked.connect(self._on_browse_clicked)
+        where = QHBoxLayout()
+        where.addWidget(self.save_path, 1)
+        where.addWidget(browse)
         form = QFormLayout()
         fields: tuple[tuple[str, QWidget], ...] = (
             (self.tr("Name:"), self.name_edit),
@@ -66,15 +121,30 @@ class NewElectionDialog(QDialog):
             (self.tr("Nation unit id:"), self.root_id),
             (self.tr("Nation unit name:"), self.root_name),
             (self.tr("Decimals of published percentages:"), self.decimals),
+            (tr("&Protocol:"), self.template),
         )
         for label, widget in fields:
-            widget.setAccessibleName(label.rstrip(":"))
+            widget.setAccessibleName(label.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
+        self.save_path.setAccessibleName(tr("Save the project as"))
+        save_label = QLabel(tr("&Save as:"))
+        save_label.setBuddy(self.save_path)
+        form.addRow(save_label, where)
 
         self.levels = named(QListWidget(), "levelsList")
         self.levels.setAccessibleName(self.tr("Levels, from the nation down"))
         for level in DEFAULT_LEVELS:
             self._add_level(level)
+        # Insert and Delete add and remove a level from the keyboard, as in the unit tree.
+        for keys, slot in (
+            ("Insert", self._on_add_level_clicked),
+            ("Delete", self._on_remove_level_clicked),
+        ):
+            shortcut = QAction(self.levels)
+            shortcut.setShortcut(QKeySequence(keys))
+            shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.triggered.connect(slot)
+            self.levels.addAction(shortcut)
         levels_box = self._with_buttons(
             self.tr("Levels (from the nation down)"),
             self.levels,
@@ -99,6 +169,11 @@ class NewElectionDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        # Tab leaves the table (arrows move inside it): no keyboard trap.
+        self.contestants.setTabKeyNavigation(False)
+        self._orders = OrderDelegate(self.contestants)
+        for col in (BALLOT, REGISTRATION):
+            self.contestants.setItemDelegateForColumn(col, self._orders)
         contestants_box = self._with_buttons(
             self.tr("Contestants"),
             self.contestants,
@@ -146,6 +221,8 @@ class NewElectionDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("okButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancelButton")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -157,7 +234,10 @@ class NewElectionDialog(QDialog):
         layout.addWidget(self.messages)
         layout.addWidget(self.buttons)
 
-        self.name_edit.textChanged.connect(self._on_input_changed)
+        self.name_edit.textChanged.connect(self._on_name_changed)
+        self.save_path.textEdited.connect(self._on_save_path_edited)
+        self.save_path.textChanged.connect(self._on_input_changed)
+        self._on_name_changed("")
         self.root_id.textChanged.connect(self._on_input_changed)
         self.root_name.textChanged.connect(self._on_input_changed)
         self.levels.itemChanged.connect(self._on_input_changed)
@@ -170,8 +250,12 @@ class NewElectionDialog(QDialog):
         self, title: str, view: QWidget, on_add: Any, on_remove: Any, name: str
     ) -> QGroupBox:
         box = QGroupBox(title)
-        add = named(QPushButton(self.tr("Add")), f"add{name}")
-        remove = named(QPushButton(self.tr("Remove")), f"remove{name}")
+        words = {
+            "Level": (tr("Add &level"), tr("Remove level")),
+            "Contestant": (tr("&Add contestant"), tr("Remove contestant")),
+        }
+        add = named(QPushButton(words[name][0]), f"add{name}")
+        remove = named(QPushButton(words[name][1]), f"remove{name}")
         add.clicked.connect(on_add)
         remove.clicked.connect(on_remove)
         buttons = QHBoxLayout()
@@ -248,6 +332,7 @@ class NewElectionDialog(QDialog):
                     "registration_order": number(self._cell(r, REGISTRATION) or ballot),
                 }
             )
+        template = TEMPLATES[str(self.template.currentData())]
         obj: dict[str, Any] = {
             "format": FORMAT,
             "name": self.name_edit.text().strip(),
@@ -255,6 +340,8 @@ class NewElectionDialog(QDialog):
             "levels": self._level_names(),
             "contestants": contestants,
             "pct_decimals": self.decimals.value(),
+            "protocol_fields": template.fields([c["code"] for c in contestants]),
+            "protocol_template": template.id,
         }
         if self.seats.isChecked():
             runner_up = self.runner_up.value()
@@ -285,6 +372,7 @@ class NewElectionDialog(QDialog):
         out.extend(self._contestant_problems())
         if self.seats.isChecked() and self.seat_total.value() < 1:
             out.append(self.tr("Seats: the total must be at least 1."))
+        out.extend(self._path_problems())
         if not out:
             found: list[Problem] = []
             parse_info(self.info_json(), "election", found)
@@ -320,6 +408,42 @@ class NewElectionDialog(QDialog):
                     out.append(msg.replace("%1", n).replace("%2", label).replace("%3", text))
                 orders[col].add(text)
         return out
+
+    # --- where the project goes -----------------------------------------------------------
+
+    def path(self) -> Path:
+        p = Path(self.save_path.text().strip()).expanduser()
+        return p if p.suffix or not p.name else p.with_suffix(PROJECT_SUFFIX)
+
+    def _path_problems(self) -> list[str]:
+        p = self.path()
+        if not self.save_path.text().strip() or not p.name:
+            return [tr("Choose where to save the project.")]
+        if p.exists():
+            return [tr("%1 exists already: choose another name.").replace("%1", str(p))]
+        if p.parent.exists() and not p.parent.is_dir():
+            return [tr("%1 is not a folder.").replace("%1", str(p.parent))]
+        return []
+
+    def _on_name_changed(self, text: str) -> None:
+        if not self._path_typed:
+            folder = documents_folder()
+            self.save_path.setText(str(folder / file_name_for(text.strip() or "election")))
+        self._on_input_changed()
+
+    def _on_save_path_edited(self, _: str) -> None:
+        self._path_typed = True
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Save the project as"),
+            str(self.path()),
+            tr("Sanaq project (*%1)").replace("%1", PROJECT_SUFFIX),
+        )
+        if path:
+            self._path_typed = True
+            self.save_path.setText(path)
 
     def _on_input_changed(self, *_args: object) -> None:
         problems = self.problems()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -70,7 +71,8 @@ class PlotsPanel(QWidget):
         """The selected unit changed: every plot follows; only the visible one redraws now."""
         for view in self.views:
             view.set_unit(unit)
-        self.current.redraw_if_dirty()
+        if not self._hidden():
+            self.current.redraw_if_dirty()
 
     @Slot()
     @Slot(object)
@@ -78,6 +80,16 @@ class PlotsPanel(QWidget):
         """Figures changed (an edit, undo, redo or import): redraw from the live findings."""
         for view in self.views:
             view.invalidate()
+        if not self._hidden():
+            self.current.redraw_if_dirty()
+
+    def _hidden(self) -> bool:
+        """Behind another tab of a shown window: it redraws when it is shown, not on every
+        edit (an edit at 100,000 stations would wait on a plot nobody sees)."""
+        return self.window().isVisible() and not self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.current.redraw_if_dirty()
 
     def export_current(self, path: str | Path) -> None:

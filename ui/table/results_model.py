@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QFont
 
 from core.model.election import Election, SourceFigures
+from core.model.restructure import Reshaped
 from core.project.edits import CellEdit, Change, parse_value
 from core.project.session import ChangeResult
 from core.rules.catalogue import RULE_BY_ID
@@ -41,14 +42,20 @@ SEVERITY_ORDER = ("error", "warning", "info")
 
 
 def shown_fields(election: Election) -> list[str]:
-    """Fields any source has, in the contract's order: protocol lines, votes, %, seats."""
+    """The protocol's fields first, whether or not anything is reported yet (its
+    `protocol_fields`; else the count columns the table has; else the contract's), then every
+    other column a source has, in the contract's order: lines, votes, %, seats."""
     info = election.info
     have: set[str] = set()
     for figs in election.sources.values():
         have.update(figs.columns)
-    order = [*info.count_fields(), *info.pct_fields(), *info.seat_fields()]
-    fields = [f for f in order if f in have]
-    return fields or info.count_fields()
+    counts = [*info.count_fields(), *info.extra_counts()]
+    if info.protocol_fields is not None:
+        first = list(info.protocol_fields)
+    else:
+        first = [f for f in counts if f in have] or info.count_fields()
+    order = [*counts, *info.pct_fields(), *info.seat_fields()]
+    return first + [f for f in order if f in have and f not in first]
 
 
 class ResultsModel(QAbstractTableModel):
@@ -71,6 +78,7 @@ class ResultsModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._fields: list[str] = []
         self._col_of: dict[str, int] = {}
+        self._looks: dict[tuple[int, str], tuple[Any, ...]] = {}  # (unit, field): _look()
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -95,6 +103,7 @@ class ResultsModel(QAbstractTableModel):
 
     def set_unit(self, unit: int) -> None:
         self.beginResetModel()
+        self._looks.clear()
         self._unit = unit
         tree = self.election.units
         self._rows = np.concatenate(([unit], tree.children(unit))).astype(np.int64)
@@ -103,6 +112,7 @@ class ResultsModel(QAbstractTableModel):
 
     def set_source(self, source: str) -> None:
         self.beginResetModel()
+        self._looks.clear()
         self.source = source
         self._figs = self._source_figs()
         self.endResetModel()
@@ -112,6 +122,9 @@ class ResultsModel(QAbstractTableModel):
 
     def field_at(self, column: int) -> str | None:
         return self._fields[column - 1] if column >= 1 else None
+
+    def row_of(self, unit: int) -> int:
+        return self._row_of.get(unit, -1)
 
     def cell_index(self, unit: int, field: str) -> QModelIndex:
         row, col = self._row_of.get(unit), self._col_of.get(field)
@@ -188,35 +201,39 @@ class ResultsModel(QAbstractTableModel):
             return name
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT
-        if role == Qt.ItemDataRole.DecorationRole or role == Qt.ItemDataRole.BackgroundRole:
-            severity = _worst(self._controller.index.by_cell.get((unit, self.source, name)))
-            if severity is None:
-                return None
-            if role == Qt.ItemDataRole.DecorationRole:
-                return status_icon(severity)
-            return self._brushes[severity]
+        slot = _SLOTS.get(role)
+        if slot is not None:
+            # A paint asks each cell for six roles, and opening or closing an editor repaints
+            # the whole table: each cell is worked out once, until it changes.
+            look = self._looks.get((unit, name))
+            if look is None:
+                look = self._look(unit, name, index.row() == 0)
+                self._looks[(unit, name)] = look
+            return look[slot]
+        col = self._figs.columns.get(name)
+        value = col.get(unit) if col is not None else None
+        if role == Qt.ItemDataRole.EditRole:
+            return editable_text(self._locale, name, value)  # a derived figure is never offered
+        derived = self.derived_valid(unit) if value is None and name == "valid" else None
+        findings = self._controller.index.on_cell(unit, self.source, name)
+        return self._tooltip(findings, value, derived)  # ToolTipRole
+
+    def _look(self, unit: int, name: str, own_row: bool) -> tuple[Any, ...]:
+        """A cell's display, font, colours, mark and state, in the order of _SLOTS."""
         col = self._figs.columns.get(name)
         value = col.get(unit) if col is not None else None
         derived = self.derived_valid(unit) if value is None and name == "valid" else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if derived is not None:
-                return format_value(self._locale, name, derived, 0)
-            return format_value(self._locale, name, value, self.election.info.pct_decimals)
-        if role == Qt.ItemDataRole.EditRole:
-            return editable_text(self._locale, name, value)  # a derived figure is never offered
-        if role == STATE_ROLE:
-            return "reported" if value is not None else "derived" if derived else "missing"
-        if role == Qt.ItemDataRole.FontRole:
-            if derived is not None:
-                return self._italic
-            return self._bold if index.row() == 0 else None
-        findings = self._controller.index.on_cell(unit, self.source, name)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            severity = _worst(findings)
-            if severity:
-                return self._pens[severity]
-            return self._pens["derived"] if value is None else None
-        return self._tooltip(findings, value, derived)  # ToolTipRole
+        if derived is not None:
+            display = format_value(self._locale, name, derived, 0)
+        else:
+            display = format_value(self._locale, name, value, self.election.info.pct_decimals)
+        severity = _worst(self._controller.index.by_cell.get((unit, self.source, name)))
+        state = "reported" if value is not None else "derived" if derived else "missing"
+        font = self._italic if derived is not None else self._bold if own_row else None
+        pen = self._pens[severity or "derived"] if severity or value is None else None
+        icon = status_icon(severity) if severity else None
+        brush = self._brushes[severity] if severity else None
+        return (display, icon, brush, state, font, pen)
 
     def _name_data(self, unit: int, row: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -317,22 +334,62 @@ class ResultsModel(QAbstractTableModel):
 
     def _on_controller_changed(self, result: ChangeResult) -> None:
         self._figs = self._source_figs()  # an edit may have created the source
-        if shown_fields(self.election) != self._fields:
-            self._on_controller_reset(keep_unit=True)
+        self._add_new_fields()
+        if result.reshaped is not None or len(result.cells) > 200:
+            self._looks.clear()
+        if result.reshaped is not None:
+            self._follow(result.reshaped)
             return
-        rows: set[int] = set()
-        for u, src, _ in result.cells:
+        # Cell by cell: a view repaints its whole viewport for a range of cells, which at a
+        # figure a keystroke is most of the time a figure takes.
+        cells: set[tuple[int, str]] = set()
+        for u, src, fld in result.cells:
             if src == self.source and u in self._row_of:
-                rows.add(self._row_of[u])
+                cells.add((u, fld))
+                if fld.startswith("votes:"):
+                    cells.add((u, "valid"))  # shown as the sum of the votes when not reported
         for f in (*result.removed, *result.added):
             if f.source == self.source and f.unit in self._row_of:
-                rows.add(self._row_of[f.unit])
-        last = len(self._fields)
-        for r in sorted(rows):
-            self.dataChanged.emit(self.index(r, 1), self.index(r, last))
+                cells.add((f.unit, f.field))
+        for key in cells:
+            self._looks.pop(key, None)
+        if len(cells) > 200:
+            last = len(self._fields)
+            for r in sorted({self._row_of[u] for u, _ in cells}):
+                self.dataChanged.emit(self.index(r, 1), self.index(r, last))
+            return
+        for u, fld in cells:
+            col = self._col_of.get(fld)
+            if col is not None:
+                cell = self.index(self._row_of[u], col)
+                self.dataChanged.emit(cell, cell)
+
+    def _add_new_fields(self) -> None:
+        """Columns never vanish while someone types: a field new to the election (an import,
+        a paste) is added after the others, and nothing is taken away until another unit or
+        election is shown."""
+        new = [f for f in shown_fields(self.election) if f not in self._col_of]
+        if not new:
+            return
+        first = 1 + len(self._fields)
+        self.beginInsertColumns(QModelIndex(), first, first + len(new) - 1)
+        self._fields.extend(new)
+        self._col_of = {f: i + 1 for i, f in enumerate(self._fields)}
+        self.endInsertColumns()
+
+    def _follow(self, r: Reshaped) -> None:
+        """After a structure edit: the same unit (where it now stands) and its children now;
+        a unit removed gives way to the root (the window then shows the removed one's parent)."""
+        unit = self._unit
+        if r.shift is not None:
+            unit = int(r.shift.remap[unit]) if 0 <= unit < len(r.shift.remap) else -1
+        if unit < 0:
+            unit = self.election.units.root
+        self.set_unit(unit)
 
     def _on_controller_reset(self, keep_unit: bool = False) -> None:
         self.beginResetModel()
+        self._looks.clear()
         self._figs = self._source_figs()
         self._fields = shown_fields(self.election)
         self._col_of = {f: i + 1 for i, f in enumerate(self._fields)}
@@ -359,6 +416,14 @@ _SERVED = frozenset(
         STATE_ROLE,
     }
 )
+_SLOTS = {
+    Qt.ItemDataRole.DisplayRole: 0,
+    Qt.ItemDataRole.DecorationRole: 1,
+    Qt.ItemDataRole.BackgroundRole: 2,
+    STATE_ROLE: 3,
+    Qt.ItemDataRole.FontRole: 4,
+    Qt.ItemDataRole.ForegroundRole: 5,
+}
 _NAME_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CELL_FLAGS = _NAME_FLAGS | Qt.ItemFlag.ItemIsEditable
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -49,6 +49,7 @@ class ResultsView(QTableView):
         self.verticalHeader().setDefaultSectionSize(22)
         self.verticalHeader().setResizeContentsPrecision(64)  # ids are alike in width
         self.setAlternatingRowColors(True)
+        self._run_start = -1  # the column a run of Tabs began in (-1: none)
 
     def results(self) -> ResultsModel:
         model = self.model()
@@ -56,10 +57,22 @@ class ResultsView(QTableView):
         return model
 
     def _on_delegate_move_requested(self, rows: int, cols: int) -> None:
+        """Tab and Shift+Tab go along the row; Enter goes down, back to the column where the
+        run of Tabs began (as a spreadsheet does), so a protocol is typed row after row."""
         cur = self.currentIndex()
         model = self.results()
+        if not cur.isValid() or model.rowCount() == 0:
+            return
+        col = cur.column()
+        if cols:
+            if self._run_start < 0:
+                self._run_start = col
+        elif rows:
+            if self._run_start >= 0:
+                col = self._run_start
+            self._run_start = -1
         row = min(max(cur.row() + rows, 0), model.rowCount() - 1)
-        col = min(max(cur.column() + cols, 1), model.columnCount() - 1)
+        col = min(max(col + cols, 1), model.columnCount() - 1)
         self.setCurrentIndex(model.index(row, col))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -77,6 +90,18 @@ class ResultsView(QTableView):
                 return
             self._on_delegate_move_requested(1, 0)
             return
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            back = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                QWidget.focusNextPrevChild(self, not back)  # Ctrl+Tab leaves the table
+                return
+            if not editing:  # along the row, never out of the table by itself
+                self._on_delegate_move_requested(0, -1 if back else 1)
+                return
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self._run_start = -1
         super().keyPressEvent(event)
 
     def delete_selected(self) -> None:

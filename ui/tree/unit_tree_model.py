@@ -12,9 +12,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
+from core.model.restructure import Reshaped
+from core.project.edits import Change
 from core.project.session import ChangeResult
+from core.project.structure import RenameUnit
 from ui.controller import WorkspaceController
 from ui.formatting import tr
 from ui.icons import status_icon, worst
@@ -28,7 +32,14 @@ COL_NAME, COL_FINDINGS = 0, 1
 
 class UnitTreeModel(QAbstractItemModel):
     """Items are unit indices (internalId); a unit's children are read from the tree's CSR
-    arrays and handed to the view in batches as it expands, so nothing is built per unit."""
+    arrays and handed to the view in batches as it expands, so nothing is built per unit.
+
+    Units added under a parent are inserted as rows; a structure edit that moves units to
+    other positions resets the model between `restructuring` and `restructured`, so the
+    window can keep what was expanded and selected."""
+
+    restructuring = Signal()
+    restructured = Signal()
 
     def __init__(
         self,
@@ -41,6 +52,7 @@ class UnitTreeModel(QAbstractItemModel):
         self._locale = locale or QLocale()
         self._fetched: dict[int, int] = {}  # unit -> children handed to the view so far
         self._root_units: np.ndarray | None = None
+        self._reported_cache: np.ndarray | None = None  # per unit: any figure reported
         controller.changed.connect(self._on_controller_changed)
         controller.reset.connect(self._on_controller_reset)
 
@@ -64,6 +76,10 @@ class UnitTreeModel(QAbstractItemModel):
             while self._fetched.get(a, 0) < need:
                 self.fetchMore(self.createIndex(self._row_in_parent(a), 0, a))
         return self.createIndex(self._row_in_parent(unit), column, unit)
+
+    def fetched_units(self) -> list[int]:
+        """Units whose children the view has been given (those it has expanded)."""
+        return [u for u, k in self._fetched.items() if k]
 
     def _row_in_parent(self, unit: int) -> int:
         tree = self._tree
@@ -127,6 +143,23 @@ class UnitTreeModel(QAbstractItemModel):
         self._fetched[unit] = upto
         self.endInsertRows()
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return _NAME_FLAGS if index.column() == COL_NAME else _FLAGS
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """A name typed in place (F2) is a RenameUnit change; an empty one changes nothing."""
+        if role != Qt.ItemDataRole.EditRole or index.column() != COL_NAME:
+            return False
+        unit, name = self.unit_of(index), str(value).strip()
+        tree = self._tree
+        if not name or name == tree.names[unit]:
+            return False
+        label = tr("Renaming of %1").replace("%1", tree.names[unit])
+        edit = RenameUnit(tree.ids[unit], tree.names[unit], name)
+        return self._controller.apply(Change(label, kind="structure", structure=edit)) is not None
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
@@ -144,7 +177,7 @@ class UnitTreeModel(QAbstractItemModel):
         if role == STATUS_ROLE:
             return self._status(unit)
         if index.column() == COL_NAME:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return self._tree.names[unit]
             if role == Qt.ItemDataRole.DecorationRole:
                 return status_icon(self._status(unit))
@@ -168,8 +201,31 @@ class UnitTreeModel(QAbstractItemModel):
         return mark
 
     def _reported(self, unit: int) -> bool:
+        """A figure is reported on the unit or on one of its children (a station typed in, a
+        district published): else its mark says nothing is there yet, not a green tick."""
+        reported = self._any_reported()
+        if reported[unit]:
+            return True
+        kids = self._tree.children(unit)
+        return bool(kids.size) and bool(reported[kids].any())
+
+    def _any_reported(self) -> np.ndarray:
+        if self._reported_cache is None:
+            n = len(self._tree)
+            out = np.zeros(n, dtype=bool)
+            for figs in self._controller.workspace.election.sources.values():
+                for col in figs.columns.values():
+                    out |= col.reported[:n]
+            self._reported_cache = out
+        return self._reported_cache
+
+    def _refresh_reported(self, units: set[int]) -> None:
+        cache = self._reported_cache
+        if cache is None:
+            return
         sources = self._controller.workspace.election.sources.values()
-        return any(bool(s.present[unit]) for s in sources)
+        for u in units:
+            cache[u] = any(bool(c.reported[u]) for f in sources for c in f.columns.values())
 
     def _tooltip(self, unit: int) -> str:
         e, w, i = (int(c) for c in self._controller.index.counts[unit])
@@ -183,6 +239,16 @@ class UnitTreeModel(QAbstractItemModel):
     # --- updates ------------------------------------------------------------------------------
 
     def _on_controller_changed(self, result: ChangeResult) -> None:
+        r = result.reshaped
+        if r is not None or len(result.cells) > 1000:
+            self._reported_cache = None
+        else:
+            self._refresh_reported({u for u, _, _ in result.cells})
+        if r is not None:
+            if r.shift is not None or (r.dirty.size and not r.added.size and r.renamed < 0):
+                self._restructure()  # units moved to other positions or other parents
+                return
+            self._insert(r)
         tree = self._tree
         units = {f.unit for f in (*result.removed, *result.added)}
         units.update(u for u, _, _ in result.cells)
@@ -198,11 +264,39 @@ class UnitTreeModel(QAbstractItemModel):
         p = int(self._tree.parent[unit])
         return p < 0 or self._row_in_parent(unit) < self._fetched.get(p, 0)
 
+    def _insert(self, r: Reshaped) -> None:
+        """New units are the last children of their parents: rows appended where shown."""
+        tree = self._tree
+        new = set(r.added.tolist())
+        by_parent: dict[int, int] = {}
+        for u in r.added.tolist():
+            p = int(tree.parent[u])
+            if p >= 0 and p not in new:
+                by_parent[p] = by_parent.get(p, 0) + 1
+        for p, k in by_parent.items():
+            old = self._child_count(p) - k
+            if self._fetched.get(p, 0) != old or not self._is_shown(p):
+                continue  # not all fetched yet: the new rows come with the next batch
+            self.beginInsertRows(self.createIndex(self._row_in_parent(p), 0, p), old, old + k - 1)
+            self._fetched[p] = old + k
+            self.endInsertRows()
+
+    def _restructure(self) -> None:
+        self.restructuring.emit()
+        self._on_controller_reset()
+        self.restructured.emit()
+
     def _on_controller_reset(self) -> None:
         self.beginResetModel()
         self._fetched.clear()
         self._root_units = None
+        self._reported_cache = None
         self.endResetModel()
+
+
+# built once: Python's enum flags are slow to combine, and a layout asks for every row
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NAME_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 def _child_of(tree: Any, ancestor: int, unit: int) -> int:

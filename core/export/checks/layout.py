@@ -12,7 +12,9 @@ from xlsxwriter.utility import xl_col_to_name
 
 Cached = list[Any]  # per row: a number, "" (the formula gives empty text), or None (no cell)
 NOT_COVERED = "not covered"
-_PLACEHOLDER = re.compile(r"\{(\??)([^{}]+)\}")
+# {field} a cell of the row; {?field} 0 when the sheet has no such column; {~field} empty text
+# then (ISNUMBER of it is FALSE: "not reported", as a blank cell of a column that exists).
+_PLACEHOLDER = re.compile(r"\{([?~]?)([^{}]+)\}")
 ROW = "§"  # stands for the row number in a column's formula
 
 
@@ -25,7 +27,7 @@ def fill(template: str, refs: dict[str, str]) -> str | None:
         ref = refs.get(m.group(2))
         if ref is None:
             missing = missing or not m.group(1)
-            return "0"
+            return '""' if m.group(1) == "~" else "0"
         return ref
 
     out = _PLACEHOLDER.sub(sub, template)

@@ -139,6 +139,8 @@ def generated(tmp_path):
     off.columns["registered"].reported[ids["S030"]] = False  # an incomplete total
     off.columns["ballots_received"].values[ids["S050"]] += 1  # ballot account
     off.columns["registered"].values[ids["S060"]] = 10  # more cast than registered
+    off.columns["valid"].reported[ids["S070"]] = False  # no valid line: votes + invalid ≠ cast
+    off.columns["ballots_cast"].values[ids["S070"]] -= 3
     e.units.names[ids["S040"]] = HOSTILE
     return e
 
@@ -168,6 +170,7 @@ def test_libreoffice_recomputes_every_check_like_the_engine(tmp_path):
                 "sum.incomplete",
                 "pct.recomputed",
                 "compare.sources",
+                "protocol.votes_cast_balance",
             }
         export_workbook(result, tmp_path / name)
         written.append((tmp_path / name, result))

@@ -35,6 +35,7 @@ def test_every_contract_rule_is_declared_once():
         "pct.recomputed",
         "seats.allocation",
         "compare.sources",
+        "protocol.votes_cast_balance",
     }
     assert all(r.sentence and r.formula for r in RULES)
 
@@ -257,3 +258,52 @@ def test_compare_sources_ignores_percentages(tmp_path):
     observer = {**station("S1", "N", **{"pct:A": 60.0}), "source": "observer"}
     e = election(tmp_path, [nation(), official, observer])
     assert by_rule(e, "compare.sources") == []
+
+
+def kz_station(uid: str, parent: str, a: int, b: int, invalid: int, cast: int):
+    """A station table with no valid line, as the Kazakh precinct protocol has."""
+    s = station(uid, parent, a=a, b=b, invalid=invalid, valid=None)
+    s["ballots_cast"] = cast
+    return s
+
+
+def test_votes_cast_balance_fires_where_no_valid_line_is_reported(tmp_path):
+    # 905 cast, 15 invalid, votes adding up to 895: 895 + 15 = 910, not 905
+    e = election(tmp_path, [nation(), kz_station("S1", "N", 600, 295, 15, 905)])
+    [f] = by_rule(e, "protocol.votes_cast_balance")
+    assert (f.unit, f.source, f.field, f.expected, f.actual) == (
+        1,
+        "official",
+        "ballots_cast",
+        910,
+        905,
+    )
+    assert "895" in f.message
+    assert "905" in f.message
+    assert f.severity == "error"
+
+
+def test_votes_cast_balance_silent_when_it_balances_or_valid_is_reported(tmp_path):
+    e = election(
+        tmp_path,
+        [
+            nation(),
+            kz_station("S1", "N", 600, 290, 15, 905),  # 890 + 15 = 905
+            station("S2", "N", ballots_cast=101),  # valid reported: cast_balance's business
+            kz_station("S3", "N", 600, 295, 15, 905) | {"invalid": None},  # invalid missing
+            kz_station("S4", "N", 600, 295, 15, 905) | {"votes:B": None},  # a vote missing
+        ],
+    )
+    assert by_rule(e, "protocol.votes_cast_balance") == []
+    assert [e.units.ids[f.unit] for f in by_rule(e, "protocol.cast_balance")] == ["S2"]
+
+
+def test_votes_cast_balance_needs_contestants(tmp_path):
+    s = kz_station("S1", "N", 0, 0, 15, 905)
+    del s["votes:A"], s["votes:B"]
+    e = election(tmp_path, [nation(), s], codes=())
+    assert by_rule(e, "protocol.votes_cast_balance") == []
+
+
+def test_votes_cast_balance_comes_last_in_the_catalogue():
+    assert [r.id for r in RULES][-2:] == ["compare.sources", "protocol.votes_cast_balance"]

@@ -1,0 +1,1 @@
+"""The import wizard in pieces: its state, models, pages and background runner."""
