@@ -88,8 +88,8 @@ class JournalIndex:
             for uid in _unit_ids(step.get("units")):
                 self.removed.pop(uid, None)
                 self.named[uid] = self.placed[uid] = seq
-        elif op == "remove":
-            for uid in _unit_ids(step.get("units")):
+        elif op == "remove":  # the ids, or the units as rows
+            for uid in _unit_ids(step.get("ids") or step.get("units")):
                 self.removed[uid] = seq
         elif op in ("move", "move_back"):
             for uid in _unit_ids(step.get("units")):
