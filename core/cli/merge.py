@@ -33,18 +33,29 @@ or the command was misused.
 _TAKEN = {MINE: "mine", THEIRS: "theirs"}
 
 
-def _counts(step: Step) -> dict[str, int]:
+Listed = list[tuple[Step, list[ConflictRow]]]  # each FROM's conflicts, read before applying
+
+
+def _counts(step: Step, rows: list[ConflictRow]) -> dict[str, int]:
     p = step.plan
     return {
         "added": len(p.cells.added),
         "units_added": len(p.units.added),
         "notes_added": len(p.notes.added),
         "equal": p.cells.equal,
-        "conflicts": len(ConflictList(step.decisions)),
+        "conflicts": len(rows),
     }
 
 
-def _row_json(side: Side, row: ConflictRow) -> dict[str, Any]:
+def _taken(row: ConflictRow, take: str | None) -> str | None:
+    """How a conflict was decided: mine or theirs; a match, "apart" (never matched unless a
+    person accepts it) or "same"."""
+    if row.kind == MATCH:
+        return "same" if row.choice else ("apart" if take else None)
+    return _TAKEN.get(row.choice)
+
+
+def _row_json(side: Side, row: ConflictRow, take: str | None) -> dict[str, Any]:
     return {
         "from": side.label,
         "kind": row.kind,
@@ -56,11 +67,13 @@ def _row_json(side: Side, row: ConflictRow) -> dict[str, Any]:
         "theirs": row.theirs,
         "mine_entry": row.mine_ref.to_json(),
         "theirs_entry": row.theirs_ref.to_json(),
-        "taken": _TAKEN.get(row.choice),
+        "taken": _taken(row, take),
     }
 
 
-def to_json(into: str, steps: list[Step], entry: int | None, head: str) -> dict[str, Any]:
+def to_json(
+    into: str, listed: Listed, entry: int | None, head: str, take: str | None = None
+) -> dict[str, Any]:
     return {
         "format": "sanaq-merge/1",
         "into": into,
@@ -73,13 +86,11 @@ def to_json(into: str, steps: list[Step], entry: int | None, head: str) -> dict[
                 "content_hash": s.plan.theirs.content_hash,
                 "head": s.plan.theirs.head,
                 "already_merged": s.plan.already or None,
-                **_counts(s),
+                **_counts(s, rows),
             }
-            for s in steps
+            for s, rows in listed
         ],
-        "conflicts": [
-            _row_json(s.plan.theirs, r) for s in steps for r in ConflictList(s.decisions)
-        ],
+        "conflicts": [_row_json(s.plan.theirs, r, take) for s, rows in listed for r in rows],
     }
 
 
@@ -91,24 +102,32 @@ def _value(v: object) -> str:
     return "not reported" if v is None else f"{v:,}" if isinstance(v, int) else str(v)
 
 
-def _row_text(row: ConflictRow) -> str:
+def _row_text(row: ConflictRow, take: str | None) -> str:
     where = f"{row.unit} {row.unit_name}"
     what = f"{row.source} {row.field}" if row.kind == FIGURE else row.field
     if row.kind == MATCH:
-        what = "same unit under another id?"
-    taken = f" -> took {_TAKEN[row.choice]}" if row.choice in _TAKEN else ""
+        what = "the same unit under another id?"
+    taken = _taken(row, take)
+    shown = {"apart": "kept apart", "same": "the same unit"}.get(taken or "", f"took {taken}")
     return (
         f"  {where} · {what}: mine {_value(row.mine)} ({describe(row.mine_ref)})"
-        f" · theirs {_value(row.theirs)} ({describe(row.theirs_ref)}){taken}\n"
+        f" · theirs {_value(row.theirs)} ({describe(row.theirs_ref)})"
+        f"{f' -> {shown}' if taken else ''}\n"
     )
 
 
 def write_text(
-    into: str, steps: list[Step], entry: int | None, head: str, status: int, out: TextIO
+    into: str,
+    listed: Listed,
+    entry: int | None,
+    head: str,
+    status: int,
+    out: TextIO,
+    take: str | None = None,
 ) -> None:
     lines = [f"merge into {into}\n"]
-    for s in steps:
-        p, c = s.plan, _counts(s)
+    for s, rows in listed:
+        p, c = s.plan, _counts(s, rows)
         theirs = p.theirs
         head_text = f", head {theirs.head[:12]}" if theirs.head else ""
         lines.append(f"from {theirs.label} (content {theirs.content_hash[:12]}{head_text}): ")
@@ -120,7 +139,7 @@ def write_text(
             f"{_n(c['notes_added'], 'note')} added, {c['equal']:,} equal, "
             f"{_n(c['conflicts'], 'conflict')}\n"
         )
-        lines.extend(_row_text(r) for r in ConflictList(s.decisions))
+        lines.extend(_row_text(r, take) for r in rows)
     if entry is not None:
         lines.append(f"applied as journal entry {entry}; head {head}\n")
     elif status == EXIT_CONFLICTS:
@@ -180,6 +199,7 @@ def _run(args: argparse.Namespace, store: ProjectStore, sides: list[Side]) -> in
         steps = plan_sources(side_of(store), sides, args.take)
     except InputRefused as exc:
         return _refuse(exc.report())
+    listed: Listed = [(s, list(ConflictList(s.decisions))) for s in steps]
     entry: int | None = None
     status = EXIT_APPLIED
     if open_conflicts(steps, matches=args.take is None):
@@ -193,8 +213,9 @@ def _run(args: argparse.Namespace, store: ProjectStore, sides: list[Side]) -> in
             entry = int(store.history()[-1]["seq"])
     head = store.head()
     if args.json:
-        json.dump(to_json(args.into, steps, entry, head), sys.stdout, ensure_ascii=False, indent=1)
+        doc = to_json(args.into, listed, entry, head, args.take)
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        write_text(args.into, steps, entry, head, status, sys.stdout)
+        write_text(args.into, listed, entry, head, status, sys.stdout, args.take)
     return status
