@@ -87,6 +87,18 @@ class ConflictList:
             return NOTE, self._notes[row - m - u]
         return FIGURE, int(self._figures[row - m - u - n])
 
+    def split(self, rows: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.int64]]:
+        """Rows as indices within each kind (MATCH, "unit", NOTE, FIGURE), as arrays: a
+        decision on a hundred thousand selected rows at once."""
+        m, u, n, _ = self._counts
+        notes = np.array(self._notes, dtype=np.int64)
+        return {
+            MATCH: rows[rows < m],
+            "unit": rows[(rows >= m) & (rows < m + u)] - m,
+            NOTE: notes[rows[(rows >= m + u) & (rows < m + u + n)] - m - u],
+            FIGURE: self._figures[rows[rows >= m + u + n] - m - u - n],
+        }
+
     def row(self, row: int) -> ConflictRow:
         kind, i = self.locate(row)
         d, plan = self.decisions, self.decisions.plan

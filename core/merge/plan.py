@@ -84,6 +84,12 @@ def refuse_unlike(mine: Side, theirs: Side) -> None:
             f"its levels are {' / '.join(b.levels)}, not {' / '.join(a.levels)} as in "
             f"{mine.name}: it is not the same election"
         )
+    ours, other = mine.election.units, theirs.election.units
+    if ours.ids[ours.root] != other.ids[other.root]:
+        problems.append(
+            f"its whole is the unit {other.ids[other.root]!r}, not {ours.ids[ours.root]!r} as "
+            f"in {mine.name}: it is not the same election"
+        )
     if sorted(a.codes) != sorted(b.codes):
         extra = sorted(set(b.codes) - set(a.codes))
         missing = sorted(set(a.codes) - set(b.codes))

@@ -165,6 +165,11 @@ def test_another_election_is_refused_naming_the_file(tmp_path: Path):
         plan_merge(side(mine), open_side(pkg))
     assert str(pkg) in refused.value.report()
     assert "contestants C are not in" in refused.value.report()
+    other_root = rows()
+    other_root[0]["unit_id"] = "RU"
+    other_root[1]["parent_id"] = "RU"
+    with pytest.raises(InputRefused, match="its whole is the unit 'RU', not 'KZ'"):
+        plan_merge(side(mine), open_side(write_package(tmp_path / "ru", other_root)))
 
 
 def test_decisions_take_mine_theirs_or_a_typed_value_and_none_left_open(tmp_path: Path):

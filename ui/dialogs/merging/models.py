@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from PySide6.QtCore import (
     QT_TR_NOOP,
     QAbstractTableModel,
@@ -239,19 +241,21 @@ class ConflictModel(QAbstractTableModel):
         self._changed([index.row()])
         return True
 
-    def decide(self, rows: list[int], choice: int) -> None:
-        """Take mine or theirs for every row given."""
+    def decide(self, rows: npt.NDArray[np.int64], choice: int) -> None:
+        """Take mine or theirs for every row given (a selection of any size, at once)."""
         d = self.decisions
-        for r in rows:
-            row = self.row(r)
-            target = {FIGURE: d.cells, NOTE: d.notes}.get(row.kind, d.units)
-            target[row.index] = choice
+        parts = self.rows.split(rows)
+        d.cells[parts[FIGURE]] = choice
+        d.units[parts["unit"]] = choice
+        d.notes[parts[NOTE]] = choice
+        # typed values are few: those no longer chosen go
+        d.cell_values = {i: v for i, v in d.cell_values.items() if d.cells[i] == TYPED}
+        d.unit_values = {i: v for i, v in d.unit_values.items() if d.units[i] == TYPED}
         self._changed(rows)
 
-    def _changed(self, rows: list[int]) -> None:
-        for r in rows:
-            self._cache.pop(r, None)
-        if rows:
-            top, bottom = min(rows), max(rows)
+    def _changed(self, rows: npt.NDArray[np.int64] | list[int]) -> None:
+        self._cache.clear()
+        if len(rows):
+            top, bottom = int(min(rows)), int(max(rows))
             self.dataChanged.emit(self.index(top, 0), self.index(bottom, self.RESULT))
         self.decided.emit()
