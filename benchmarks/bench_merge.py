@@ -85,7 +85,7 @@ def main() -> None:
             t = time.perf_counter()
             n = perturb(theirs, args.share, args.seed)
             step("perturb FROM (one journalled change)", time.perf_counter() - t, f"{n:,} edits")
-            theirs.close(compact=False)
+        # closed as the observer's app closes it: compacted (the journal stays whole)
 
         seconds, side = best(lambda: open_side(source), args.runs)
         step("read FROM (read only, opening checks)", seconds, f"best of {args.runs}")
@@ -95,10 +95,20 @@ def main() -> None:
         seconds, steps = best(lambda: plan_sources(mine, [side]), args.runs)  # type: ignore[list-item]
         conflicts = len(ConflictList(steps[0].decisions))  # type: ignore[index]
         step("plan to the conflict list", seconds, f"{conflicts:,} conflicts, best of {args.runs}")
-        total = time.perf_counter()
-        steps = plan_sources(mine, [side])  # type: ignore[list-item]
+        total, cpu = time.perf_counter(), time.process_time()
+        side = open_side(source)
+        store.close()  # type: ignore[attr-defined]
+        store = open_into(into)
+        mine = side_of(store)
+        steps = plan_sources(mine, [side])
+        step(
+            "all of it: read, open, plan",
+            time.perf_counter() - total,
+            f"{time.process_time() - cpu:.3f} s of CPU; the budget is 5 s",
+        )
+        t = time.perf_counter()
         rows = list(ConflictList(steps[0].decisions))
-        step("plan and read every conflict row", time.perf_counter() - total, f"{len(rows):,}")
+        step("  then every conflict row, read", time.perf_counter() - t, f"{len(rows):,}")
         print(f"{'':<44} first: {rows[0].unit} {rows[0].field} {rows[0].mine} vs {rows[0].theirs}")
         print(f"{'':<44} theirs from: {rows[0].theirs_ref.label}")
         t = time.perf_counter()

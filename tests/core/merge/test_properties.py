@@ -66,9 +66,9 @@ def _merge(into: Path, source: Path, choose) -> Figures:  # type: ignore[no-unty
             want = choose(row)
             pick = MINE if want == row.mine else THEIRS if want == row.theirs else TYPED
             target = d.cells if row.kind == FIGURE else d.notes
-            target[row.index] = pick
+            target[row.at] = pick
             if pick == TYPED:
-                d.cell_values[row.index] = want
+                d.cell_values[row.at] = want
         apply_merge(store, steps)
         return figures(store.election)
 

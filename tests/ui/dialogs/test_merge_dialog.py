@@ -176,3 +176,39 @@ def test_cancel_changes_nothing(qtbot, window: MainWindow, observers):
         press(qtbot, Qt.Key.Key_Escape)
     assert figures(window.workspace.election) == before
     assert len(window.project.history()) == entries
+
+
+def test_a_selection_of_every_row_taken_at_once_and_a_name_typed(
+    qtbot, window: MainWindow, tmp_path: Path
+):
+    desk = project(tmp_path / "desk.sanaq", base(tmp_path))
+    theirs = rows()
+    theirs[4]["unit_name"] = "Station One"  # a name conflict
+    theirs[5]["parent_id"] = "D2"  # a parent conflict
+    theirs.append({**rows()[7], "unit_id": "S5", "unit_name": "Station S5"})  # only theirs
+    obs_e = with_figures(
+        load(write_package(tmp_path / "obs", theirs)), {("S3", "official", "valid"): 1}
+    )
+    obs = project(tmp_path / "obs.sanaq", obs_e)
+    _open(qtbot, window, desk)
+    dialog = _preview(qtbot, window, obs)
+    assert QApplication.focusWidget() is dialog.view
+    model = dialog.conflicts
+    kinds = [model.row(r).kind for r in range(model.rowCount())]
+    assert kinds == ["parent", "name", "figure"]
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_T, ALT)
+    assert dialog.status.text() == "3 of 3 conflicts decided."
+    press(qtbot, Qt.Key.Key_Down)  # to the name
+    assert dialog.view.currentIndex().row() == 1
+    press(qtbot, Qt.Key.Key_F2)
+    type_keys(qtbot, "Station 1 (school)")
+    assert model.index(1, model.RESULT).data() == "typed: Station 1 (school)"
+    with qtbot.waitSignal(dialog.accepted):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    units = window.workspace.election.units
+    assert units.names[units.index["S1"]] == "Station 1 (school)"
+    assert units.ids[int(units.parent[units.index["S2"]])] == "D2"
+    assert "S5" in units.index
+    assert figures(window.workspace.election)[("S3", "official", "valid")] == 1
+    assert window.tree_model.rowCount() == 1  # the tree was read afresh, whole

@@ -228,14 +228,14 @@ class ConflictModel(QAbstractTableModel):
             except ValueError as exc:
                 self.problem.emit(f"{row.unit} {field_label(self.info, row.field)}: {exc}")
                 return False
-            self.decisions.cell_values[row.index] = typed
-            self.decisions.cells[row.index] = TYPED
+            self.decisions.cell_values[row.at] = typed
+            self.decisions.cells[row.at] = TYPED
         elif row.kind == NAME:
             if not text:
                 self.problem.emit(tr("%1: a unit's name cannot be empty").replace("%1", row.unit))
                 return False
-            self.decisions.unit_values[row.index] = text
-            self.decisions.units[row.index] = TYPED
+            self.decisions.unit_values[row.at] = text
+            self.decisions.units[row.at] = TYPED
         else:
             return False
         self._changed([index.row()])
