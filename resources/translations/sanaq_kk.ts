@@ -300,134 +300,134 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="28"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="32"/>
         <source>the original figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="29"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="33"/>
         <source>the package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="38"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="42"/>
         <source>this merge: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="40"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="44"/>
         <source>entry %1 (%2 UTC): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="40"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="44"/>
         <source>entry %1 (%2 UTC, %4): %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="53"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="57"/>
         <source>Same unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="53"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="57"/>
         <source>Their unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="53"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="57"/>
         <source>Our unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="87"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="91"/>
         <source>same unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="87"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="91"/>
         <source>a unit of its own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="109"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="113"/>
         <location filename="../../ui/findings/findings_model.py" line="49"/>
         <location filename="../../ui/tree/unit_tree_model.py" line="167"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="111"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="115"/>
         <source>Mine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="112"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="116"/>
         <source>Set by (mine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="113"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="117"/>
         <source>Theirs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="114"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="118"/>
         <source>Set by (theirs)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="115"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="119"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="169"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="181"/>
         <source>review note: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="170"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="182"/>
         <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="170"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="182"/>
         <source>parent unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="170"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="182"/>
         <source>the unit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="176"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="188"/>
         <source>removed here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="181"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="193"/>
         <source>to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="183"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="195"/>
         <source>mine: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="185"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="197"/>
         <source>theirs: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="186"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="198"/>
         <source>typed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="233"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="245"/>
         <source>%1: a unit&apos;s name cannot be empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +444,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merging/models.py" line="110"/>
+        <location filename="../../ui/dialogs/merging/models.py" line="114"/>
         <location filename="../../ui/findings/findings_model.py" line="52"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
@@ -998,47 +998,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="68"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="70"/>
         <source>Merge %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="80"/>
         <source>Their units under other ids, with the same name and parent as ours: Space marks a pair as the same unit (its figures then meet ours).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="94"/>
-        <source>Conflicts: select rows, then Take mine (Alt+M) or Take theirs (Alt+T); or type a value (F2) for one row.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="103"/>
-        <source>Take mine (Alt+M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="104"/>
-        <source>Take theirs (Alt+T)</source>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="96"/>
+        <source>Conflicts: select rows, then Take mine (Alt+M) or Take theirs (Alt+T); or type a value (F2) for one row; or decide every row at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/merge_dialog.py" line="105"/>
+        <source>Take mine (Alt+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="106"/>
+        <source>Take theirs (Alt+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="107"/>
         <source>Type a value (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="109"/>
+        <source>All mine (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="112"/>
+        <source>All theirs (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="137"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="220"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="245"/>
         <source>%1 into %2: %3 figures added, %4 units added, %5 notes added, %6 figures equal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/merge_dialog.py" line="233"/>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="258"/>
         <source>%1 of %2 conflicts decided.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -94,7 +94,7 @@ class MergeDialog(QDialog):
         self.conflict_label = QLabel(
             tr(
                 "Conflicts: select rows, then Take mine (Alt+M) or Take theirs (Alt+T); "
-                "or type a value (F2) for one row."
+                "or type a value (F2) for one row; or decide every row at once."
             ),
             self,
         )
@@ -105,7 +105,18 @@ class MergeDialog(QDialog):
         self.mine_button = self._button(tr("Take mine (Alt+M)"), "takeMine", self.take_mine)
         self.theirs_button = self._button(tr("Take theirs (Alt+T)"), "takeTheirs", self.take_theirs)
         self.type_button = self._button(tr("Type a value (F2)"), "typeValue", self.type_value)
-        for key, slot in (("Alt+M", self.take_mine), ("Alt+T", self.take_theirs)):
+        self.all_mine_button = self._button(
+            tr("All mine (Ctrl+Shift+M)"), "allMine", lambda: self._take_all(MINE)
+        )
+        self.all_theirs_button = self._button(
+            tr("All theirs (Ctrl+Shift+T)"), "allTheirs", lambda: self._take_all(THEIRS)
+        )
+        for key, slot in (
+            ("Alt+M", self.take_mine),
+            ("Alt+T", self.take_theirs),
+            ("Ctrl+Shift+M", lambda: self._take_all(MINE)),
+            ("Ctrl+Shift+T", lambda: self._take_all(THEIRS)),
+        ):
             action = QAction(self)
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(lambda *_, slot=slot: slot())
@@ -114,6 +125,8 @@ class MergeDialog(QDialog):
         for b in (self.mine_button, self.theirs_button, self.type_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.all_mine_button)
+        buttons.addWidget(self.all_theirs_button)
         self.status = QLabel(self)
         self.status.setObjectName("mergeStatus")
         self.problem = QLabel(self)
@@ -194,6 +207,11 @@ class MergeDialog(QDialog):
         nxt = int(rows[-1]) + 1  # on to the next row, so a person can go down the list
         if nxt < self.conflicts.rowCount():
             self.view.setCurrentIndex(self.conflicts.index(nxt, 0))
+        self.view.setFocus()
+
+    def _take_all(self, choice: int) -> None:
+        self.problem.clear()
+        self.conflicts.decide_all(choice)
         self.view.setFocus()
 
     def take_mine(self) -> None:

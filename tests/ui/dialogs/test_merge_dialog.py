@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from core.merge.decide import THEIRS
 from core.merge.run import MERGE_KIND
 from core.opener.load import load
 from core.project.edits import CellEdit, Change
@@ -171,7 +172,12 @@ def test_cancel_changes_nothing(qtbot, window: MainWindow, observers):
     _open(qtbot, window, desk)
     before, entries = figures(window.workspace.election), len(window.project.history())
     dialog = _preview(qtbot, window, obs)
-    dialog.decisions.take_all("theirs")
+    press(qtbot, Qt.Key.Key_Tab)  # from the matches to the conflicts
+    press(
+        qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert dialog.status.text() == "3 of 3 conflicts decided."
+    assert {dialog.conflicts.row(r).choice for r in range(3)} == {THEIRS}
     with qtbot.waitSignal(dialog.rejected):
         press(qtbot, Qt.Key.Key_Escape)
     assert figures(window.workspace.election) == before

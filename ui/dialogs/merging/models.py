@@ -26,6 +26,8 @@ from core.project.edits import parse_value
 from ui.formatting import NOT_REPORTED, field_label, format_value, source_label, tr
 
 Index = QModelIndex | QPersistentModelIndex
+_PLAIN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _PLAIN | Qt.ItemFlag.ItemIsEditable
 _ORIGINS = {  # how core names a file's original figures, for tr()
     "the original figures": QT_TR_NOOP("the original figures"),
     "the package": QT_TR_NOOP("the package"),
@@ -123,12 +125,15 @@ class ConflictModel(QAbstractTableModel):
         self.locale = locale
         self.info = decisions.plan.mine.election.info
         self.rows = ConflictList(decisions, matches=False)
+        self._count = len(self.rows)  # asked for every index Qt makes: kept, not summed
+        self._units = decisions.plan.units.conflicts
         self._cache: dict[int, ConflictRow] = {}
 
     def refresh(self) -> None:
         """The rows that stand, read again (a match was accepted or rejected)."""
         self.beginResetModel()
         self.rows.refresh()
+        self._count = len(self.rows)
         self._cache.clear()
         self.endResetModel()
 
@@ -141,10 +146,10 @@ class ConflictModel(QAbstractTableModel):
         return got
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else 7
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -155,14 +160,19 @@ class ConflictModel(QAbstractTableModel):
             return tr(self.HEADERS[section])
         return str(section + 1)
 
-    def editable(self, row: ConflictRow) -> bool:
-        return row.kind in (FIGURE, NAME)
-
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.RESULT and self.editable(self.row(index.row())):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        # asked of every selected cell: by kind alone, never by reading the row
+        if index.column() != self.RESULT:
+            return _PLAIN
+        kind, i = self.rows.locate(index.row())
+        if kind == FIGURE or (kind == "unit" and self._units[i].what == NAME):
+            return _EDITABLE
+        return _PLAIN
+
+    def decide_all(self, choice: int) -> None:
+        """Take mine or theirs for every row, without selecting them (a selection of
+        hundreds of thousands of rows takes Qt seconds to paint)."""
+        self.decide(np.arange(self.rowCount(), dtype=np.int64), choice)
 
     def _field(self, row: ConflictRow) -> str:
         if row.kind == FIGURE:
