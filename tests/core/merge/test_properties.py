@@ -15,8 +15,10 @@ from core.merge.plan import plan_merge
 from core.merge.run import apply_merge, plan_sources
 from core.merge.side import Side, open_side, side_of
 from core.model.election import Election
+from core.opener.load import load
 from core.project.store import Project
-from tests.core.merge.observers import STATIONS, Figures, base, figures, project, with_figures
+from tests.core.builders import write_package
+from tests.core.merge.observers import STATIONS, Figures, figures, project, rows, with_figures
 
 CELLS = [
     (s, source, f)
@@ -38,20 +40,23 @@ def _v(field: str, v: int | None) -> int | float | None:
     return None if v is None else (v / 4 if field.startswith("pct:") else v)
 
 
-def _elections(tmp: Path, cells: list[tuple[int | None, int | None]]) -> tuple[Election, Election]:
-    e = base(tmp)
+def _elections(
+    tmp: Path, cells: list[tuple[int | None, int | None]], extra: str = ""
+) -> tuple[Election, Election]:
+    """A and B: the generated figures of S1 to S4, and S5 (a station only one of them has, or
+    both) when `extra` is "a", "b" or "ab"."""
     blank = {c: None for c in CELLS}
-    a = with_figures(
-        e, {**blank, **{c: _v(c[2], x) for c, (x, _) in zip(CELLS, cells, strict=False)}}
-    )
-    b = with_figures(
-        e, {**blank, **{c: _v(c[2], y) for c, (_, y) in zip(CELLS, cells, strict=False)}}
-    )
-    return a, b
+    out = []
+    for k, name in enumerate("ab"):
+        stations = (*STATIONS, "S5") if name in extra else STATIONS
+        e = load(write_package(tmp / f"{name}-pkg", rows(stations)))
+        values = {c: _v(c[2], pair[k]) for c, pair in zip(CELLS, cells, strict=True)}
+        out.append(with_figures(e, {**blank, **values}))
+    return out[0], out[1]
 
 
-def _projects(tmp: Path, cells, note_a, note_b) -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
-    a, b = _elections(tmp, cells)
+def _projects(tmp: Path, cells, note_a, note_b, extra="") -> tuple[Path, Path]:  # type: ignore[no-untyped-def]
+    a, b = _elections(tmp, cells, extra)
     pa = project(tmp / "a.sanaq", a, {NOTE_KEY: note_a} if note_a else None)
     pb = project(tmp / "b.sanaq", b, {NOTE_KEY: note_b} if note_b else None)
     return pa, pb
@@ -93,9 +98,12 @@ def test_merging_the_same_file_twice_changes_nothing_and_adds_no_entry(cells, na
                 assert plan_merge(fresh, open_side(b)).empty
 
 
+extras = st.sampled_from(["", "a", "b", "ab"])
+
+
 @SETTINGS
-@given(pairs, st.lists(st.sampled_from(["a", "b", "typed"]), min_size=len(CELLS)))
-def test_a_into_b_and_b_into_a_give_the_same_figures_when_decided_alike(cells, ways):
+@given(pairs, st.lists(st.sampled_from(["a", "b", "typed"]), min_size=len(CELLS)), extras)
+def test_a_into_b_and_b_into_a_give_the_same_figures_when_decided_alike(cells, ways, extra):
     way = dict(zip(CELLS, ways, strict=False))
 
     def choose(fig_of_a: bool):  # type: ignore[no-untyped-def]
@@ -107,7 +115,7 @@ def test_a_into_b_and_b_into_a_give_the_same_figures_when_decided_alike(cells, w
         return pick
 
     with tempfile.TemporaryDirectory() as tmp:
-        a, b = _projects(Path(tmp), cells, None, None)
+        a, b = _projects(Path(tmp), cells, None, None, extra)
         one = Path(tmp) / "one.sanaq"
         one.write_bytes(a.read_bytes())
         into_a = _merge(one, b, choose(True))
@@ -116,10 +124,10 @@ def test_a_into_b_and_b_into_a_give_the_same_figures_when_decided_alike(cells, w
 
 
 @SETTINGS
-@given(pairs, st.sampled_from(["mine", "theirs"]))
-def test_no_figure_is_lost_every_one_is_in_the_result_or_in_a_decided_conflict(cells, take):
+@given(pairs, st.sampled_from(["mine", "theirs"]), extras)
+def test_no_figure_is_lost_every_one_is_in_the_result_or_in_a_decided_conflict(cells, take, extra):
     with tempfile.TemporaryDirectory() as tmp:
-        a, b = _projects(Path(tmp), cells, None, None)
+        a, b = _projects(Path(tmp), cells, None, None, extra)
         fig_a, fig_b = figures(open_side(a).election), figures(open_side(b).election)
         with Project.open(a) as store:
             steps = plan_sources(side_of(store), [open_side(b)], take)
