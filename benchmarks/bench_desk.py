@@ -102,7 +102,8 @@ def main() -> None:
                 with cProfile.Profile() as prof:
                     act()
                     paint()
-                pstats.Stats(prof).sort_stats("cumulative").print_stats(int(profile))
+                order = os.environ.get("BENCH_SORT", "cumulative")
+                pstats.Stats(prof).sort_stats(order).print_stats(int(profile))
             else:
                 act()
                 paint()

@@ -74,6 +74,12 @@ class MainWindow(QMainWindow):
         self.unit_tree.header().setStretchLastSection(False)
         self.unit_tree.header().resizeSection(1, 64)
         self.unit_tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
+        # a unit dragged onto another moves under it (the model makes the Change)
+        self.unit_tree.setDragEnabled(True)
+        self.unit_tree.setAcceptDrops(True)
+        self.unit_tree.setDropIndicatorShown(True)
+        self.unit_tree.setDragDropMode(QTreeView.DragDropMode.DragDrop)
+        self.unit_tree.setDefaultDropAction(Qt.DropAction.MoveAction)
 
         self.results_model = ResultsModel(self.controller, self.locale_, self)
         self.results_view = ResultsView(self.results_model, self.controller, self)

@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+
 from core.importer.mapping import PARENT_NAME, normalise
 from core.importer.read import RawTable
 from core.model.election import SOURCES, Election
@@ -162,8 +164,13 @@ def _resolve_parents(
     ones and new ones), refused when none or several match."""
     tree, levels = election.units, election.info.levels
     by_name: dict[tuple[int, str], list[str]] = {}  # (level, name) -> unit ids
-    for u, name in enumerate(tree.names):
-        by_name.setdefault((int(tree.level[u]), normalise(name)), []).append(tree.ids[u])
+    wanted = {new.level - 1 for new in news.values() if not new.parent_id}
+    if any(new.level < 0 and not new.parent_id for new in news.values()):
+        wanted = set(range(len(levels)))  # a level not given: a parent of any level
+    # only the levels a parent is looked for on: a station list under its districts need
+    # not read the name of every station there already is
+    for u in np.flatnonzero(np.isin(tree.level, list(wanted))).tolist() if wanted else []:
+        by_name.setdefault((int(tree.level[u]), normalise(tree.names[u])), []).append(tree.ids[u])
     for new in news.values():
         if new.level >= 0:
             by_name.setdefault((new.level, normalise(new.name)), []).append(new.uid)

@@ -129,7 +129,7 @@ class UnitTree:
     def index(self) -> dict[str, int]:
         """unit_id -> position, built on first use (a million-unit audit never needs it)."""
         if self._index is None:
-            self._index = {u: i for i, u in enumerate(self.ids)}
+            self._index = dict(zip(self.ids, range(len(self.ids)), strict=True))
         return self._index
 
     @property

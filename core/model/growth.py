@@ -9,24 +9,23 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-# Buffers this module allocated: only their spare tail may be handed out as new rows (a view
-# of anybody else's array could be a window into data that is not ours to overwrite).
-_BUFFERS: weakref.WeakValueDictionary[int, np.ndarray] = weakref.WeakValueDictionary()
+# The prefix views this module handed out of buffers it allocated: only their spare tail may
+# become new rows (a view of anybody else's array could be a window into data not ours).
+_PREFIXES: weakref.WeakValueDictionary[int, np.ndarray] = weakref.WeakValueDictionary()
 MIN_SPARE = 1024
+
+
+def _prefix(buf: npt.NDArray[Any], n: int) -> npt.NDArray[Any]:
+    view = buf[:n]
+    _PREFIXES[id(view)] = view
+    return view
 
 
 def room(arr: npt.NDArray[Any]) -> int:
     """How many rows the array can take along axis 0 without being copied."""
-    base = arr.base
-    if (
-        isinstance(base, np.ndarray)
-        and _BUFFERS.get(id(base)) is base
-        and base.dtype == arr.dtype
-        and base.shape[1:] == arr.shape[1:]
-        and arr.flags.c_contiguous
-        # a prefix of the buffer, not a slice further in (ctypes.data is slow to ask)
-        and base.__array_interface__["data"][0] == arr.__array_interface__["data"][0]
-    ):
+    if _PREFIXES.get(id(arr)) is arr:
+        base = arr.base
+        assert isinstance(base, np.ndarray)
         return int(base.shape[0])
     return int(arr.shape[0])
 
@@ -38,8 +37,7 @@ def with_room(arr: npt.NDArray[Any], spare: int) -> npt.NDArray[Any]:
         return arr
     buf = np.zeros((n + spare, *arr.shape[1:]), dtype=arr.dtype)
     buf[:n] = arr
-    _BUFFERS[id(buf)] = buf
-    return buf[:n]
+    return _prefix(buf, n)
 
 
 def resized(arr: npt.NDArray[Any], n: int) -> npt.NDArray[Any]:
@@ -48,13 +46,15 @@ def resized(arr: npt.NDArray[Any], n: int) -> npt.NDArray[Any]:
     Within the buffer's room this is a view (no copy); past it, a copy with room for an
     eighth more, so a run of additions copies each figure only a few times."""
     have = int(arr.shape[0])
-    if n <= have:
-        return arr[:n]
+    if n == have:
+        return arr
+    if n < have:
+        return _prefix(arr.base, n) if room(arr) > have else arr[:n]  # type: ignore[arg-type]
     if n > room(arr):
         arr = with_room(arr, max(n - have, have // 8, MIN_SPARE))
     base = arr.base
     assert isinstance(base, np.ndarray)  # room() found our buffer behind it
-    out: npt.NDArray[Any] = base[:n]
+    out = _prefix(base, n)
     out[have:] = 0
     return out
 
@@ -62,9 +62,7 @@ def resized(arr: npt.NDArray[Any], n: int) -> npt.NDArray[Any]:
 def zeros(n: int, dtype: type[np.generic], spare: int | None = None) -> npt.NDArray[Any]:
     """n zeros in a buffer with room for more (an eighth more, at least MIN_SPARE)."""
     extra = max(n // 8, MIN_SPARE) if spare is None else spare
-    buf = np.zeros(n + extra, dtype=dtype)
-    _BUFFERS[id(buf)] = buf
-    return buf[:n]
+    return _prefix(np.zeros(n + extra, dtype=dtype), n)
 
 
 def _runs(flags: npt.NDArray[np.bool_]) -> list[tuple[int, int]]:
@@ -109,7 +107,7 @@ class Shift:
             out[d : d + k] = out[s : s + k]
         for a, b in self.fresh:
             out[a:b] = 0
-        return out[: self.n]
+        return resized(out, self.n)
 
     def play_list(self, items: list[Any], new: list[Any]) -> None:
         """The same moves on a list, in place: removed items go, `new` ones fill the gaps."""

@@ -133,8 +133,28 @@ def add_units(
             col.reported = resized(col.reported, n + k)
         for texts in figs.extras.values():
             texts.extend([""] * k)
-    _relink(tree)
+    if k and int(parent.max()) < n and int(parent.min()) >= 0:
+        _append_children(tree, n, parent)  # the usual case: new units under existing ones
+    else:
+        _relink(tree)
     return np.arange(n, n + k, dtype=np.int64)
+
+
+def _append_children(tree: UnitTree, n: int, parents: IntArray) -> None:
+    """The children (CSR) after units n.. were appended under existing parents: being the
+    highest positions, each goes at the end of its parent's children, so the arrays are
+    spliced rather than sorted again (a sort of 100,000 units is most of an addition)."""
+    k = len(parents)
+    order = np.argsort(parents, kind="stable")
+    spots = tree.child_start[parents[order] + 1]
+    child_order = np.insert(tree.child_order, spots, n + order.astype(np.int64))
+    counts = np.bincount(parents, minlength=n)
+    child_start = np.empty(n + k + 1, dtype=np.int64)
+    child_start[: n + 1] = tree.child_start + np.concatenate(([0], np.cumsum(counts)))
+    child_start[n + 1 :] = child_start[n]
+    tree.depth = np.concatenate((tree.depth, (tree.depth[parents] + 1).astype(np.int16)))
+    tree.child_start, tree.child_order = child_start, child_order
+    tree._root = -1
 
 
 def remove_units(election: Election, units: IntArray) -> Shift:

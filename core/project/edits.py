@@ -232,13 +232,15 @@ class Applied:
     reshaped: Reshaped | None = None
 
 
-def apply_change(election: Election, reviews: Reviews, change: Change) -> Applied:
+def apply_change(
+    election: Election, reviews: Reviews, change: Change, *, checked: bool = False
+) -> Applied:
     """The one way a change reaches an election and its notes: the session applies edits
     through it and the store replays its journal through it. Checked first (ValueError in
     words: a structure edit that would break the tree, a cell that cannot be), so a crafted
-    entry never half-applies."""
+    entry never half-applies. `checked`: the caller has just checked the structure edit."""
     check_change(election, change)
-    if change.structure is not None:
+    if change.structure is not None and not checked:
         change.structure.check(election)
     reshaped = None
     if change.structure is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+import numpy as np
+
 from core.model.election import Election
 from core.model.restructure import Reshaped, reserve
 from core.project.edits import Change, History, apply_change, mark_new_rows
@@ -63,14 +65,18 @@ class Workspace:
         if self.journal is not None:
             self.journal.append(change)  # saved before it is shown: a crash loses nothing
         before = dict(self.auditor.findings)
-        applied = apply_change(self.election, self.reviews, change)
+        applied = apply_change(self.election, self.reviews, change, checked=True)
         cells, reshaped = applied.cells, applied.reshaped
         touched = list(dict.fromkeys(cells))
         rebuild = len(touched) > RECHECK_LIMIT
-        if reshaped is not None:
-            if reshaped.added.size > RECHECK_LIMIT:
+        if reshaped is not None and not rebuild:
+            # Checked again incrementally unless it would mean summing again below many
+            # parents: thousands of stations under a few districts are one cheap pass.
+            tree = self.election.units
+            parents = np.unique(tree.parent[reshaped.added]) if reshaped.added.size else ()
+            if len(parents) > RECHECK_LIMIT:
                 rebuild = True
-            elif not rebuild:
+            else:
                 self.auditor.reshape(reshaped)
         if rebuild:
             self.auditor = Auditor(self.election)  # one full pass beats thousands of re-checks

@@ -168,21 +168,16 @@ class RemoveUnits:
         return AddUnits(self.rows)
 
     def describe(self) -> dict[str, Any]:
-        # The figures removed are already in the journal (or the original snapshot) before
-        # this entry, so it names the units only; undoing it journals them again, in full.
-        rows = UnitRows(self.rows.ids, self.rows.names, self.rows.levels, self.rows.parents)
-        return {
-            "op": self.op,
-            **rows.to_json(),
-            **({"at": list(self.rows.at)} if self.rows.at else {}),
-        }
+        # The units and figures removed are already in the journal (or the original snapshot)
+        # before this entry, so it names the units only; undoing it journals them again, whole.
+        obj: dict[str, Any] = {"op": self.op, "ids": list(self.rows.ids)}
+        if self.rows.at:
+            obj["at"] = list(self.rows.at)
+        return obj
 
     def check(self, election: Election) -> None:
         tree = election.units
-        missing = [u for u in self.rows.ids if u not in tree.index]
-        if missing:
-            raise StructureRefused(f"no unit has the id {missing[0]!r}")
-        units = np.array(sorted(tree.index[u] for u in self.rows.ids), dtype=np.int64)
+        units = self._positions(election)
         inside = np.zeros(len(tree), dtype=bool)
         inside[units] = True
         if inside[tree.root]:
@@ -191,12 +186,25 @@ class RemoveUnits:
         whole = np.unique(np.concatenate([subtree(tree, int(u)) for u in tops.tolist()]))
         if whole.size != units.size:
             raise StructureRefused("a removal must take every unit below the units it removes")
-        if self.rows.at and tuple(units.tolist()) != self.rows.at:
+
+    def _positions(self, election: Election) -> np.ndarray:
+        """Where the block's units stand (its `at`, when it says, checked against the ids)."""
+        tree = election.units
+        ids, at = self.rows.ids, self.rows.at
+        if at and len(at) == len(ids) and at[-1] < len(tree):
+            have = tree.ids
+            if [have[a] for a in at] == list(ids):
+                return np.array(at, dtype=np.int64)
             raise StructureRefused("the units to remove are no longer where they were")
+        index = tree.index
+        missing = [u for u in ids if u not in index]
+        if missing:
+            raise StructureRefused(f"no unit has the id {missing[0]!r}")
+        return np.array(sorted(index[u] for u in ids), dtype=np.int64)
 
     def apply(self, election: Election, reviews: Reviews) -> Reshaped:
         tree = election.units
-        units = np.array(sorted(tree.index[u] for u in self.rows.ids), dtype=np.int64)
+        units = self._positions(election)
         gone = set(units.tolist())
         parents = {int(tree.parent[u]) for u in units.tolist()} - gone
         shift = remove_units(election, units)
@@ -379,7 +387,10 @@ def structure_from_json(obj: dict[str, Any]) -> StructureEdit:
     if op == "add":
         return AddUnits(UnitRows.from_json(obj))
     if op == "remove":
-        return RemoveUnits(UnitRows.from_json(obj))
+        ids = tuple(str(u) for u in obj["ids"])
+        blank = ("",) * len(ids)
+        at = tuple(int(a) for a in obj.get("at", []))
+        return RemoveUnits(UnitRows(ids, blank, blank, blank, {}, at))
     if op == "move":
         return MoveUnits(tuple(obj["units"]), tuple(obj["from"]), str(obj["to"]))
     if op == "move_back":
@@ -492,50 +503,58 @@ def _add_problems(election: Election, rows: UnitRows) -> list[str]:
     problems: list[str] = []
     if not (len(rows.names) == len(rows.levels) == len(rows.parents) == k):
         return ["the block's columns are not of one length"]
+    index = tree.index
     taken: set[str] = set()
     for uid in rows.ids:
-        problem = check_id(election, uid, taken)
-        if problem:
-            problems.append(problem)
+        if not uid.strip() or uid != uid.strip() or uid in index or uid in taken:
+            problems.append(check_id(election, uid, taken) or f"the unit id {uid!r} is taken")
         taken.add(uid)
     for uid, name in zip(rows.ids, rows.names, strict=True):
         if not name.strip():
             problems.append(f"the unit {uid!r} has no name")
     block = dict(zip(rows.ids, range(k), strict=True))
+    level_of = {name: i for i, name in enumerate(levels)}
+    reaches: dict[int, bool] = {}  # block unit -> its parents lead to a unit that exists
     for i, (uid, lv, parent) in enumerate(zip(rows.ids, rows.levels, rows.parents, strict=True)):
-        if lv not in levels:
+        if lv not in level_of:
             problems.append(f"{uid}: {lv!r} is not a level of this election")
             continue
         if not parent:
             problems.append(f"{uid}: a unit needs a parent (an election has one root)")
             continue
         if parent in block:
-            plv = rows.levels[block[parent]]
-            p_level = levels.index(plv) if plv in levels else -1
-        elif parent in tree.index:
-            p_level = int(tree.level[tree.index[parent]])
+            p_level = level_of.get(rows.levels[block[parent]], -1)
+        elif parent in index:
+            p_level = int(tree.level[index[parent]])
         else:
             problems.append(f"{uid}: no unit has the parent id {parent!r}")
             continue
-        if p_level >= 0 and not leads_to(election, p_level, levels.index(lv)):
+        if p_level >= 0 and not leads_to(election, p_level, level_of[lv]):
             problems.append(
                 f"{uid}: a unit of level {lv!r} cannot sit under one of level {levels[p_level]!r}"
             )
         # a parent inside the block must reach an existing unit: no cycle among the new ones
-        seen, p = {i}, parent
+        path, p, ok = [i], parent, True
         while p in block:
             j = block[p]
-            if j in seen:
-                problems.append(f"{uid}: the new units' parents form a cycle")
+            if j in reaches:
+                ok = reaches[j]
                 break
-            seen.add(j)
+            if j in path:
+                ok = False
+                break
+            path.append(j)
             p = rows.parents[j]
+        for j in path:
+            reaches[j] = ok
+        if not ok:
+            problems.append(f"{uid}: the new units' parents form a cycle")
     if rows.at:
         at = list(rows.at)
         if len(at) != k or at != sorted(set(at)) or at[0] < 0 or at[-1] >= len(tree) + k:
             problems.append("the block's positions do not fit the tree")
-    known = {*election.info.count_fields(), *election.info.pct_fields()}
-    known.update(election.info.seat_fields())
+    info = election.info
+    known = {*info.count_fields(), *info.extra_counts(), *info.pct_fields(), *info.seat_fields()}
     for src, figs in rows.figures.items():
         if src not in SOURCES:
             problems.append(f"{src!r} is not a source")
@@ -544,7 +563,7 @@ def _add_problems(election: Election, rows: UnitRows) -> list[str]:
         for name, values in figs.columns.items():
             if name not in known:
                 problems.append(f"{name!r} is not a field of this election")
-            elif any(v is not None and not isinstance(v, int | float) for v in values):
+            elif any(v is not None and type(v) not in (int, float) for v in values):
                 problems.append(f"{name}: a figure is not a number")
         for name, texts in figs.extras.items():
             if name not in election.extra_columns or len(texts) != k:

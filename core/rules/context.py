@@ -140,15 +140,24 @@ class AuditContext:
                 v, k = self._compute_base(src, name, r.added)
                 values[r.added], ok[r.added] = v, k
             self._bases[(src, name)] = (values, ok)
-        chain: set[int] = set()
-        for u in (*r.dirty.tolist(), *r.added.tolist()):
+        # the new units and those whose children changed, and everything above them (the
+        # ancestors of many new units are those of their few parents)
+        chain: set[int] = set(r.added.tolist())
+        tops = {int(p) for p in tree.parent[r.added].tolist()} if r.added.size else set()
+        for u in {*r.dirty.tolist(), *tops}:
             if u >= 0 and u not in chain:
                 chain.add(u)
                 chain.update(tree.ancestors(u))
-        depth = tree.depth
-        order = sorted(chain, key=lambda u: (-int(depth[u]), u))
+        units = np.fromiter(chain, dtype=np.int64, count=len(chain))
+        depth, start = tree.depth, tree.child_start
+        units = units[np.lexsort((units, -depth[units].astype(np.int64)))]  # deepest first
+        has_kids = start[units + 1] > start[units]
+        parents = units[has_kids].tolist()
+        leaves = units[~has_kids]
+        order: list[int] = units.tolist()
         for (src, fld), cov in self._covers.items():
             figs = self.figs(src)
             if fld in figs.columns:
-                update_units(tree, figs, figs.columns[fld], cov, order)
+                cov.total[leaves] = cov.ok[leaves] = cov.kids[leaves] = 0  # nothing below
+                update_units(tree, figs, figs.columns[fld], cov, parents)
         return order

@@ -110,3 +110,34 @@ def test_numbers_follow_the_locale(qapp) -> None:
     assert format_value(russian, "votes:NO", None, 2) == "—"
     c_locale = display_locale(QLocale.c())
     assert format_value(c_locale, "votes:NO", 5148074, 2) == "5,148,074"
+
+
+def test_the_tree_and_table_stay_sound_through_structure_edits(qapp, qtmodeltester) -> None:
+    from core.project.edits import Change
+    from core.project.structure import MoveUnits, RenameUnit, new_children, removal
+
+    controller = _controller(SAMPLE)
+    tree_model = UnitTreeModel(controller, ENGLISH)
+    results = ResultsModel(controller, ENGLISH)
+    e = controller.workspace.election
+    tree = e.units
+    for u in range(len(tree)):  # everything fetched, as a view that expanded it all
+        while tree_model.canFetchMore(tree_model.index_of(u)):
+            tree_model.fetchMore(tree_model.index_of(u))
+    almaty = tree.index["KZ-03"]
+    results.set_unit(almaty)
+    edits = [
+        lambda: new_children(e, almaty, ["D1", "D2", "D3"], ["a", "b", "c"]),
+        lambda: MoveUnits(("D2",), ("KZ-03",), "KZ-01"),
+        lambda: RenameUnit("D3", "c", "Medeu"),
+        lambda: removal(e, [tree.index["D1"]]),
+        lambda: removal(e, [tree.index["KZ-05"]]),
+    ]
+    for make in edits:
+        controller.apply(Change("x", kind="structure", structure=make()))
+        qtmodeltester.check(tree_model)
+        qtmodeltester.check(results)
+    while controller.workspace.history.can_undo:
+        controller.undo()
+        qtmodeltester.check(tree_model)
+    assert tree_model.rowCount(tree_model.index_of(tree.index["KZ-03"])) == 0

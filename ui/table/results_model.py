@@ -385,7 +385,38 @@ class ResultsModel(QAbstractTableModel):
             unit = int(r.shift.remap[unit]) if 0 <= unit < len(r.shift.remap) else -1
         if unit < 0:
             unit = self.election.units.root
+        tree = self.election.units
+        rows = np.concatenate(([unit], tree.children(unit))).astype(np.int64)
+        if r.shift is None and unit == self._unit and self._splice(rows):
+            return
         self.set_unit(unit)
+
+    def _splice(self, rows: np.ndarray) -> bool:
+        """Rows that differ from those shown by one run put in or taken out (units added
+        here, a unit moved in or away): inserted or removed as rows, not a reset. False when
+        the change is another (or the table is sorted): the caller resets."""
+        old = self._rows
+        if len(rows) == len(old):
+            return bool(np.array_equal(rows, old))
+        short, long_ = (old, rows) if len(rows) > len(old) else (rows, old)
+        k = len(long_) - len(short)
+        same = long_[: len(short)] == short
+        at = int(np.argmin(same)) if not same.all() else len(short)
+        if not (
+            np.array_equal(long_[:at], short[:at]) and np.array_equal(long_[at + k :], short[at:])
+        ):
+            return False
+        if len(rows) > len(old):
+            self.beginInsertRows(QModelIndex(), at, at + k - 1)
+        else:
+            self.beginRemoveRows(QModelIndex(), at, at + k - 1)
+        self._rows = rows
+        self._row_of = {int(u): i for i, u in enumerate(rows)}
+        if len(rows) > len(old):
+            self.endInsertRows()
+        else:
+            self.endRemoveRows()
+        return True
 
     def _on_controller_reset(self, keep_unit: bool = False) -> None:
         self.beginResetModel()

@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
     QLocale,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
 from core.model.restructure import Reshaped
 from core.project.edits import Change
 from core.project.session import ChangeResult
-from core.project.structure import RenameUnit
+from core.project.structure import MoveUnits, RenameUnit
 from ui.controller import WorkspaceController
 from ui.formatting import tr
 from ui.icons import status_icon, worst
@@ -53,6 +54,7 @@ class UnitTreeModel(QAbstractItemModel):
         self._fetched: dict[int, int] = {}  # unit -> children handed to the view so far
         self._root_units: np.ndarray | None = None
         self._reported_cache: np.ndarray | None = None  # per unit: any figure reported
+        self._holding = False  # rows being inserted or moved: nothing fetched meanwhile
         controller.changed.connect(self._on_controller_changed)
         controller.reset.connect(self._on_controller_reset)
 
@@ -128,7 +130,7 @@ class UnitTreeModel(QAbstractItemModel):
         return int(start[unit + 1] - start[unit])
 
     def canFetchMore(self, parent: Index) -> bool:
-        if not parent.isValid() or parent.column() != 0:
+        if self._holding or not parent.isValid() or parent.column() != 0:
             return False
         unit = self.unit_of(parent)
         return self._fetched.get(unit, 0) < self._child_count(unit)
@@ -137,16 +139,59 @@ class UnitTreeModel(QAbstractItemModel):
         unit = self.unit_of(parent)
         have = self._fetched.get(unit, 0)
         upto = min(self._child_count(unit), have + FETCH_BATCH)
-        if upto <= have:
+        if upto <= have or self._holding:
             return
-        self.beginInsertRows(parent, have, upto - 1)
-        self._fetched[unit] = upto
-        self.endInsertRows()
+        self._holding = True  # a listener asking to fetch meanwhile would fetch twice
+        try:
+            self.beginInsertRows(parent, have, upto - 1)
+            self._fetched[unit] = upto
+            self.endInsertRows()
+        finally:
+            self._holding = False
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return _NAME_FLAGS if index.column() == COL_NAME else _FLAGS
+
+    # --- drag a unit onto another: a move (the keyboard's way is Ctrl+X, Ctrl+V) -------------
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [UNITS_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        ids = self._tree.ids
+        units = dict.fromkeys(ids[self.unit_of(i)] for i in indexes if i.isValid())
+        data = QMimeData()
+        data.setData(UNITS_MIME, "\n".join(units).encode("utf-8"))
+        return data
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Units dropped on a unit move under it, as one Change (refused with the reason if
+        the tree would break). Always False: the model moved them itself, so the view must
+        not remove the dragged rows as a plain drop would."""
+        if not data.hasFormat(UNITS_MIME) or not parent.isValid():
+            return False
+        tree = self._tree
+        ids = [u for u in bytes(data.data(UNITS_MIME).data()).decode("utf-8").split("\n") if u]
+        ids = [u for u in ids if u in tree.index]
+        target = self.unit_of(parent)
+        if not ids or action != Qt.DropAction.MoveAction:
+            return False
+        old = tuple(tree.ids[int(tree.parent[tree.index[u]])] for u in ids)
+        label = tr("Move of %1 under %2").replace("%1", tree.names[tree.index[ids[0]]])
+        edit = MoveUnits(tuple(ids), old, tree.ids[target])
+        change = Change(label.replace("%2", tree.names[target]), kind="structure", structure=edit)
+        self._controller.apply(change)
+        return False
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """A name typed in place (F2) is a RenameUnit change; an empty one changes nothing."""
@@ -245,10 +290,13 @@ class UnitTreeModel(QAbstractItemModel):
         else:
             self._refresh_reported({u for u, _, _ in result.cells})
         if r is not None:
-            if r.shift is not None or (r.dirty.size and not r.added.size and r.renamed < 0):
-                self._restructure()  # units moved to other positions or other parents
+            if r.moved is not None and r.shift is None:
+                self._move(*r.moved)
+            elif r.shift is not None or (r.dirty.size and not r.added.size and r.renamed < 0):
+                self._restructure()  # units moved to other positions, or many moved
                 return
-            self._insert(r)
+            else:
+                self._insert(r)
         tree = self._tree
         units = {f.unit for f in (*result.removed, *result.added)}
         units.update(u for u, _, _ in result.cells)
@@ -277,9 +325,50 @@ class UnitTreeModel(QAbstractItemModel):
             old = self._child_count(p) - k
             if self._fetched.get(p, 0) != old or not self._is_shown(p):
                 continue  # not all fetched yet: the new rows come with the next batch
-            self.beginInsertRows(self.createIndex(self._row_in_parent(p), 0, p), old, old + k - 1)
-            self._fetched[p] = old + k
-            self.endInsertRows()
+            self._holding = True  # no fetch in between: rowCount says the old size meanwhile
+            try:
+                index = self.createIndex(self._row_in_parent(p), 0, p)
+                self.beginInsertRows(index, old, old + k - 1)
+                self._fetched[p] = old + k
+                self.endInsertRows()
+            finally:
+                self._holding = False
+
+    def _move(self, unit: int, old: int, new: int) -> None:
+        """One unit under another parent: positions are the same, so every index keeps its
+        unit and only rows change; a layout change moves the view's rows (and what it had
+        expanded and selected) instead of a reset."""
+        tree = self._tree
+        self._holding = True
+        # the counts first, so the model answers for the tree as it is from here on
+        was = int(np.searchsorted(tree.children(old), unit))
+        if self._fetched.get(old, 0) > was:
+            self._fetched[old] -= 1  # it was shown there
+        kids = tree.children(new)
+        shown = self._fetched.get(new, 0)
+        if shown and (shown >= len(kids) - 1 or int(np.searchsorted(kids, unit)) < shown):
+            self._fetched[new] = shown + 1
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        after = [self._now(i) for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+        self._holding = False
+
+    def _now(self, index: QModelIndex) -> QModelIndex:
+        """Where a unit's row is now, or no index when its parent does not show it."""
+        unit = self.unit_of(index)
+        if unit < 0 or not self._is_shown_all_the_way(unit):
+            return QModelIndex()
+        return self.createIndex(self._row_in_parent(unit), index.column(), unit)
+
+    def _is_shown_all_the_way(self, unit: int) -> bool:
+        tree, u = self._tree, unit
+        while int(tree.parent[u]) >= 0:
+            if not self._is_shown(u):
+                return False
+            u = int(tree.parent[u])
+        return True
 
     def _restructure(self) -> None:
         self.restructuring.emit()
@@ -291,12 +380,22 @@ class UnitTreeModel(QAbstractItemModel):
         self._fetched.clear()
         self._root_units = None
         self._reported_cache = None
-        self.endResetModel()
+        self._holding = True  # nothing fetched while the reset is announced
+        try:
+            self.endResetModel()
+        finally:
+            self._holding = False
 
 
 # built once: Python's enum flags are slow to combine, and a layout asks for every row
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NAME_FLAGS = _FLAGS | Qt.ItemFlag.ItemIsEditable
+_NAME_FLAGS = (
+    _FLAGS
+    | Qt.ItemFlag.ItemIsEditable
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
+UNITS_MIME = "application/x-sanaq-unit-ids"
 
 
 def _child_of(tree: Any, ancestor: int, unit: int) -> int:

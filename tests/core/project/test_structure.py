@@ -271,3 +271,18 @@ def test_subtree_lists_the_unit_and_all_below(ws):
     tree = ws.election.units
     got = [tree.ids[int(u)] for u in subtree(tree, tree.index["R2"])]
     assert sorted(got) == ["D2", "R2", "S3", "S4"]
+
+
+def test_children_spliced_after_an_addition_are_those_a_fresh_build_gives(ws):
+    from core.model.election import UnitTree
+
+    e = ws.election
+    for parent in ("D1", "R2", "D1"):
+        p = e.units.index[parent]
+        names = [f"{parent}-{len(e.units)}-{i}" for i in range(3)]
+        ws.apply(structure(s.new_children(e, p, names, names)))
+        tree = e.units
+        fresh = UnitTree.build(tree.ids, tree.names, tree.level, tree.parent)
+        assert tree.child_start.tolist() == fresh.child_start.tolist()
+        assert tree.child_order.tolist() == fresh.child_order.tolist()
+        assert tree.depth.tolist() == fresh.depth.tolist()

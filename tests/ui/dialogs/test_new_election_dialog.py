@@ -135,3 +135,33 @@ def test_seats_left_off_make_no_seat_rules(dialog) -> None:
     dialog.name_edit.setText("Referendum")
     assert not dialog.seats.isChecked()
     assert dialog.election().info.seats is None
+
+
+def test_space_does_not_blank_an_order_and_tab_leaves_the_table(qtbot, dialog) -> None:
+    from tests.ui.conftest import press
+
+    dialog.add_contestant("NO", "Nur Otan", 1)
+    table = dialog.contestants
+    table.setFocus()
+    table.setCurrentCell(0, 2)  # Ballot order
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Return)
+    assert table.item(0, 2).text() == "1"
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+    assert QApplication.focusWidget().objectName() == "addContestant"
+
+
+def test_the_template_gives_the_protocol_fields_and_the_path_follows_the_name(dialog) -> None:
+    dialog.name_edit.setText("Mazhilis 2026")
+    assert dialog.path().name == "Mazhilis_2026.sanaq"
+    dialog.template.setCurrentIndex(dialog.template.findData("kz-pec"))
+    dialog.add_contestant("NO", "Nur Otan", 1)
+    obj = dialog.info_json()
+    assert obj["protocol_template"] == "kz-pec"
+    assert obj["protocol_fields"][-1] == "votes:NO"
+    assert "valid" not in obj["protocol_fields"]
+    dialog.save_path.setText(str(dialog.path().parent / "mine.sanaq"))
+    dialog.save_path.textEdited.emit("")  # as typed: the name no longer moves it
+    dialog.name_edit.setText("Other")
+    assert dialog.path().name == "mine.sanaq"

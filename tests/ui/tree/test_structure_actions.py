@@ -131,3 +131,20 @@ def test_delete_says_how_many_units_and_figures_go(qtbot, window: MainWindow) ->
     window.files.undo()
     assert tree.ids[unit] == "KZ-03"
     assert len(tree) == n
+
+
+def test_a_unit_dropped_on_another_moves_under_it(qtbot, window: MainWindow) -> None:
+    model, tree = window.tree_model, window.workspace.election.units
+    almaty = tree.index["KZ-03"]
+    QGuiApplication.clipboard().setText("Medeu district\n")
+    on(window, "KZ-03")
+    press(qtbot, Qt.Key.Key_V, CTRL)
+    medeu = int(tree.children(almaty)[0])
+    data = model.mimeData([model.index_of(medeu)])
+    target = model.index_of(tree.index["KZ-01"])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target) is False
+    assert tree.ids[int(tree.parent[medeu])] == "KZ-01"
+    region = model.mimeData([model.index_of(tree.index["KZ-02"])])
+    model.dropMimeData(region, Qt.DropAction.MoveAction, -1, -1, model.index_of(medeu))
+    assert tree.ids[int(tree.parent[tree.index["KZ-02"]])] == "KZ"  # refused: not a level below
+    assert "cannot sit under" in window.message_label.text()
