@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -49,12 +49,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -69,17 +69,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Protocol form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +352,7 @@
     <message>
         <location filename="../../ui/dialogs/merging/models.py" line="113"/>
         <location filename="../../ui/findings/findings_model.py" line="49"/>
-        <location filename="../../ui/tree/unit_tree_model.py" line="167"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="212"/>
         <source>Unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,8 +528,8 @@
     </message>
     <message>
         <location filename="../../ui/findings/findings_panel.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="111"/>
-        <location filename="../../ui/tree/unit_tree_model.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="212"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -634,12 +634,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Source of the figures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>&amp;Source:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/properties_dialog.py" line="38"/>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,13 +700,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <location filename="../../ui/tree/structure_actions.py" line="179"/>
         <source>Not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,17 +796,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tree/unit_tree_model.py" line="159"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="204"/>
         <source>Renaming of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tree/unit_tree_model.py" line="233"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="278"/>
         <source>%1: nothing reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/tree/unit_tree_model.py" line="234"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="279"/>
         <source>%1 (%2): %3 errors, %4 warnings, %5 notes here and below</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,6 +959,7 @@
     </message>
     <message>
         <location filename="../../ui/tree/structure_actions.py" line="157"/>
+        <location filename="../../ui/tree/unit_tree_model.py" line="190"/>
         <source>Move of %1 under %2</source>
         <translation type="unfinished"></translation>
     </message>
