@@ -1,11 +1,11 @@
-"""Sanaq's entry point: a command (`audit`, `verify`) runs the command line, anything else opens
-the desktop app."""
+"""Sanaq's entry point: a command (`audit`, `verify`, `merge`) runs the command line, anything
+else opens the desktop app."""
 
 import os
 import sys
 
 # Each command's module has main(argv) -> exit status; imported only when it is run.
-COMMANDS = {"audit": "core.cli.audit", "verify": "core.cli.verify"}
+COMMANDS = {"audit": "core.cli.audit", "verify": "core.cli.verify", "merge": "core.cli.merge"}
 
 
 def main() -> int:

@@ -1,14 +1,17 @@
-"""The file and edit actions: open, save as, recent files, import, export, new, undo, redo."""
+"""The file and edit actions: open, save as, recent files, import, merge, export, new, undo,
+redo."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from core.merge.run import Step, merged_into, plan_sources
+from core.merge.side import Side, open_side
 from core.model.election import Election
 from core.model.problems import InputRefused
 from core.opener.workfile import (
@@ -26,6 +29,9 @@ from ui.context import AppContext
 from ui.controller import WorkspaceController
 from ui.formatting import tr
 from ui.workers import Cancelled, Progress, Task, run_task
+
+if TYPE_CHECKING:
+    from ui.dialogs.merge_dialog import MergeDialog
 
 OPEN_FILTER = "Projects and election packages (*.sanaq *.zip *.xlsx *.xlsm);;All files (*)"
 
@@ -73,6 +79,8 @@ class FileActions(QObject):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.import_action = self._action(tr("&Import…"), self.import_table, "importAction")
+        self.merge_action = self._action(tr("&Merge…"), self.merge_file, "mergeAction")
+        self.merge_dialog: MergeDialog | None = None
         self.save_as_action = self._action(
             tr("Save &as…"), self.save_as, "saveAsAction", QKeySequence.StandardKey.SaveAs
         )
@@ -257,6 +265,70 @@ class FileActions(QObject):
         dialog.finished.connect(done)
         dialog.open()
 
+    def merge_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Merge another observer's file"), "", tr(OPEN_FILTER)
+        )
+        if path:
+            self.merge_path(Path(path))
+
+    def merge_path(self, path: Path) -> Task:
+        """Read the other file and plan the merge off the GUI thread, then show the preview;
+        nothing changes until the preview is accepted."""
+        ws, project = self.controller.workspace, self.controller.project
+        # read here: the project's connection belongs to the GUI thread's edits
+        mine = Side(
+            str(project.path) if project is not None else tr("this election"),
+            ws.election,
+            ws.reviews,
+            project.journal() if project is not None else [],
+            project.head() if project is not None else "",
+        )
+
+        def work(progress: Progress) -> Step:
+            progress(0, 0)
+            theirs = open_side(path)
+            step = plan_sources(mine, [theirs])[0]
+            progress(1, 1)
+            return step
+
+        label = tr("Reading %1…").replace("%1", path.name)
+        self.task = run_task(
+            self.context.pool, self.window, label, work, self._review_merge, self._fail
+        )
+        return self.task
+
+    def _review_merge(self, step: Step) -> None:
+        from ui.dialogs.merge_dialog import MergeDialog
+
+        plan = step.plan
+        if plan.already or plan.empty:
+            if plan.already:
+                text = tr("%1 was merged into this project already (journal entry %2).")
+                text = text.replace("%2", str(plan.already))
+            else:
+                text = tr("%1 brings nothing new: every figure and note it has is here.")
+            self._inform(text.replace("%1", plan.theirs.name) + " " + tr("Nothing to do."))
+            return
+        dialog = MergeDialog(step, getattr(self.window, "locale_", None), self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.merge_dialog = dialog
+
+        def accepted() -> None:
+            change = dialog.change()
+            if change is not None and self.controller.apply(change) is not None:
+                self.message.emit(tr("Merged %1").replace("%1", plan.theirs.name))
+
+        dialog.accepted.connect(accepted)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _inform(self, text: str) -> None:
+        self.message.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Sanaq"), text, parent=self.window)
+        box.setObjectName("infoBox")
+        box.open()
+
     def new_election(self) -> None:
         """The dialog opens window-modal (the keyboard drives it like the window); on OK the
         election is saved where the user chose and opened."""
@@ -321,6 +393,7 @@ class FileActions(QObject):
             project.settle()  # closing later adds no entry after the head the workbook prints
         journal = project.history() if project is not None else None
         last_hash = project.head() if project is not None else None
+        merged = merged_into(project) if project is not None else []
 
         def work(progress: Progress) -> Path:
             def report(fraction: float) -> bool:
@@ -338,6 +411,7 @@ class FileActions(QObject):
                 reviews=reviews,
                 journal_hash=last_hash,
                 journal=journal,
+                merged=merged,
             )
             if not finished:
                 raise Cancelled

@@ -74,6 +74,7 @@ def export(
 ) -> None:
     """The audited workbook; a project file adds its review notes and journal."""
     from core.export.workbook import export_workbook
+    from core.merge.run import merged_into
     from core.project import store
 
     if source.is_file() and store.is_project(source):
@@ -87,6 +88,7 @@ def export(
                 journal_hash=project.head(),
                 journal=project.history(),
                 signals=signals,
+                merged=merged_into(project),
             )
     else:
         export_workbook(result, out, inputs=[source], signals=signals)

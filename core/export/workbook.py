@@ -127,12 +127,14 @@ def export_workbook(
     journal_hash: str | None = None,
     journal: Sequence[Mapping[str, Any]] | None = None,
     signals: SignalReport | None = None,
+    merged: Sequence[Mapping[str, Any]] | None = None,
 ) -> bool:
     """Write the audited workbook to `out`; False (and no file at `out`) if progress cancelled.
 
     `reviews` maps (rule, unit_id, source, field) to (status, comment) as in the session;
     `journal` is the change history (one mapping per entry, e.g. label, at, hash);
-    `signals`, when given, adds the Signals sheet (the statistical screens).
+    `signals`, when given, adds the Signals sheet (the statistical screens); `merged` lists
+    the files merged into the project (file, content_hash, head, entry) on Summary.
     """
     out = Path(out)
     e = result.election
@@ -156,7 +158,16 @@ def export_workbook(
         try:
             if progress is not None and not progress(0.0):
                 raise _Cancelled
-            _write_all(book, result, inputs or [], reviews or {}, journal_hash, journal, signals)
+            _write_all(
+                book,
+                result,
+                inputs or [],
+                reviews or {},
+                journal_hash,
+                journal,
+                merged or [],
+                signals,
+            )
             book.close()
         except _Cancelled:
             _discard(book, part)
@@ -183,6 +194,7 @@ def _write_all(
     reviews: Reviews,
     journal_hash: str | None,
     journal: Sequence[Mapping[str, Any]] | None,
+    merged: Sequence[Mapping[str, Any]],
     signals: SignalReport | None = None,
 ) -> None:
     e = result.election
@@ -203,7 +215,7 @@ def _write_all(
     results = write_results_sheet(book, e)
     print_setup(results)
     write_election_sheets(book, e)
-    _write_summary(book, summary, result, checks, inputs, journal_hash, fm)
+    _write_summary(book, summary, result, checks, inputs, journal_hash, fm, merged)
     book.set_properties(
         {
             "title": f"Audited workbook: {e.info.name}",
@@ -312,6 +324,12 @@ def _write_journal(ws: Any, journal: Sequence[Mapping[str, Any]], fm: dict[str, 
 
 # A reviewer passes this value to `verify --expect-head`: only a head kept outside the project
 # file shows that its journal was not rewritten or cut off.
+MERGED_HEADERS = (
+    "Merged file",
+    "Content hash (SHA-256 of its figures and notes)",
+    "  its journal head",
+    "  merged in",
+)
 JOURNAL_HEAD_LABEL = "Journal head (compare: python main.py verify PROJECT --expect-head HEAD)"
 
 
@@ -323,6 +341,7 @@ def _write_summary(
     inputs: Sequence[Path],
     journal_hash: str | None,
     fm: dict[str, Any],
+    merged: Sequence[Mapping[str, Any]] = (),
 ) -> None:
     e = result.election
     s = result.summary()
@@ -359,6 +378,21 @@ def _write_summary(
         r += 1
         ws.write_string(r, 0, path)
         ws.write_string(r, 1, digest)
+    if merged:  # each figure a merge brought traces to its file, its content and its journal
+        r += 2
+        ws.write_string(r, 0, MERGED_HEADERS[0], fm["header"])
+        ws.write_string(r, 1, MERGED_HEADERS[1], fm["header"])
+        for m in merged:
+            head = str(m.get("head", "")) or "none (a package has no journal)"
+            lines = (
+                (str(m.get("file", "")), str(m.get("content_hash", ""))),
+                (MERGED_HEADERS[2], head),
+                (MERGED_HEADERS[3], f"journal entry {m.get('entry', '')}, {m.get('at', '')}"),
+            )
+            for label, value in lines:
+                r += 1
+                ws.write_string(r, 0, label)
+                ws.write_string(r, 1, value)
     r += 2
     ws.write_string(r, 0, "Sheets", fm["bold"])
     r += 1

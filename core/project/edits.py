@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -44,6 +44,21 @@ class ReviewEdit:
 
 
 @dataclass(frozen=True)
+class MergedFrom:
+    """A file a merge brought in: its name, the hash of its figures and notes (as a snapshot
+    entry records it) and its journal head ("" for a package), so each figure can be traced."""
+
+    source: str
+    content: str
+    head: str
+    undone: bool = False  # recorded by the undo of that merge
+
+    def to_json(self) -> dict[str, Any]:
+        obj: dict[str, Any] = {"source": self.source, "content": self.content, "head": self.head}
+        return {**obj, "undone": True} if self.undone else obj
+
+
+@dataclass(frozen=True)
 class Change:
     """One undoable command: a label for people, and the cells, notes and tree it changes.
 
@@ -54,8 +69,9 @@ class Change:
     label: str
     edits: tuple[CellEdit, ...] = ()
     reviews: tuple[ReviewEdit, ...] = ()
-    kind: str = "edit"  # edit, paste, delete, import, review, structure
+    kind: str = "edit"  # edit, paste, delete, import, review, structure, merge
     structure: StructureEdit | None = None
+    merged: tuple[MergedFrom, ...] = ()  # a merge's files; its undo records them undone
 
     @property
     def empty(self) -> bool:
@@ -68,12 +84,12 @@ class Change:
         return len(self.edits) + len(self.reviews) + units
 
     def inverse(self) -> Change:
-        return Change(
-            self.label,
-            tuple(e.inverse() for e in reversed(self.edits)),
-            tuple(ReviewEdit(r.finding, r.new, r.old) for r in reversed(self.reviews)),
-            self.kind,
-            None if self.structure is None else self.structure.inverse(),
+        return replace(
+            self,
+            edits=tuple(e.inverse() for e in reversed(self.edits)),
+            reviews=tuple(ReviewEdit(r.finding, r.new, r.old) for r in reversed(self.reviews)),
+            structure=None if self.structure is None else self.structure.inverse(),
+            merged=tuple(replace(m, undone=not m.undone) for m in self.merged),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -88,6 +104,8 @@ class Change:
         }
         if self.structure is not None:
             obj["structure"] = self.structure.describe()
+        if self.merged:
+            obj["merged"] = [m.to_json() for m in self.merged]
         return obj
 
     @classmethod
@@ -96,8 +114,11 @@ class Change:
         if not isinstance(obj, dict) or not isinstance(obj.get("label"), str):
             raise ValueError("it is not a recorded change (it has no label)")
         edits, reviews, kind = obj.get("edits", []), obj.get("reviews", []), obj.get("kind", "edit")
+        merged = obj.get("merged", [])
         if not isinstance(edits, list) or not isinstance(reviews, list) or not _is_str(kind):
             raise ValueError("it is not a recorded change (its edits or notes are not lists)")
+        if not isinstance(merged, list):
+            raise ValueError("it is not a recorded change (its merged files are not a list)")
         structure = None
         if "structure" in obj:
             try:
@@ -110,6 +131,7 @@ class Change:
             tuple(_review_edit(r) for r in reviews),
             kind,
             structure,
+            tuple(_merged_from(m) for m in merged),
         )
 
 
@@ -131,6 +153,15 @@ def _cell_edit(e: object) -> CellEdit:
     ):
         raise ValueError(f"a cell edit is not unit, source, field, old and new figure: {e!r:.80}")
     return CellEdit(*e)
+
+
+def _merged_from(m: object) -> MergedFrom:
+    fields = ("source", "content", "head")
+    if isinstance(m, dict) and all(_is_str(m.get(k)) for k in fields):
+        undone = m.get("undone", False)
+        if isinstance(undone, bool):
+            return MergedFrom(m["source"], m["content"], m["head"], undone)
+    raise ValueError(f"a merged file is not source, content hash and head: {m!r:.80}")
 
 
 def _note(x: object) -> tuple[str, str] | None:
@@ -259,8 +290,7 @@ def mark_new_rows(election: Election, change: Change) -> Change:
             marks[k] = CellEdit(e.unit, e.source, e.field, e.old, e.new, "create")
     if not marks:
         return change
-    edits = tuple(marks.get(k, e) for k, e in enumerate(change.edits))
-    return Change(change.label, edits, change.reviews, change.kind)
+    return replace(change, edits=tuple(marks.get(k, e) for k, e in enumerate(change.edits)))
 
 
 def apply_edits(election: Election, edits: tuple[CellEdit, ...]) -> list[tuple[int, str, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -56,7 +57,15 @@ from core.project.verify import (
 if TYPE_CHECKING:
     from core.project.interface import ProjectStore
 
-__all__ = ["JournalEntry", "Project", "ProjectConflict", "is_project", "load_election"]
+__all__ = [
+    "JournalEntry",
+    "Project",
+    "ProjectConflict",
+    "ReadProject",
+    "is_project",
+    "load_election",
+    "read_project",
+]
 
 # close() folds the journal into a fresh snapshot past these, so opening stays fast.
 COMPACT_AFTER_ENTRIES = 200
@@ -103,14 +112,14 @@ def _checked(conn: sqlite3.Connection, path: Path) -> tuple[StoredHistory, Check
     return history, checked
 
 
-def _opening(path: Path) -> sqlite3.Connection:
+def _opening(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     path = Path(path)
     if not path.is_file():
         raise refuse(path, "no such project file")
     if not is_project(path):
         raise refuse(path, "not a Sanaq project file")
     try:
-        return connect(path)
+        return connect(path, readonly=readonly)
     except sqlite3.OperationalError as exc:
         raise refuse(path, f"the project file cannot be opened ({exc})") from None
     except sqlite3.DatabaseError as exc:
@@ -125,6 +134,44 @@ def load_election(path: Path) -> Election:
         election = _checked(conn, Path(path))[1].election
         assert election is not None  # _checked refuses a history that gives no figures
         return election
+    except sqlite3.DatabaseError as exc:
+        raise refuse(Path(path), f"the project file is damaged (SQLite: {exc})") from None
+    finally:
+        conn.close()
+
+
+def _journal_entries(rows: list[RawEntry]) -> list[JournalEntry]:
+    out = []
+    for e in rows:
+        try:
+            payload = read_payload(e.payload)
+        except ValueError:
+            payload = {}
+        out.append(JournalEntry(e.seq, e.at, e.kind, e.label, payload, e.prev_hash, e.hash))
+    return out
+
+
+@dataclass
+class ReadProject:
+    """A project file read and checked as every opening checks it, then closed: its figures,
+    notes, journal and head (what a merge reads of another observer's file)."""
+
+    path: Path
+    election: Election
+    reviews: Reviews
+    entries: list[JournalEntry]
+    head: str
+
+
+def read_project(path: Path) -> ReadProject:
+    """Read a project without writing to it (it may be on a read-only stick, or open in the
+    app); a format 1 file is read as it is. InputRefused, naming every problem, as opening."""
+    conn = _opening(path, readonly=True)
+    try:
+        history, checked = _checked(conn, Path(path))
+        assert checked.election is not None  # _checked refuses a history that gives no figures
+        entries = _journal_entries(history.entries)
+        return ReadProject(Path(path), checked.election, checked.reviews, entries, history.head)
     except sqlite3.DatabaseError as exc:
         raise refuse(Path(path), f"the project file is damaged (SQLite: {exc})") from None
     finally:
@@ -300,14 +347,7 @@ class Project:
         self._seq, self._last = entry.seq, entry.hash
 
     def journal(self) -> list[JournalEntry]:
-        out = []
-        for e in read_entries(self.conn):
-            try:
-                payload = read_payload(e.payload)
-            except ValueError:
-                payload = {}
-            out.append(JournalEntry(e.seq, e.at, e.kind, e.label, payload, e.prev_hash, e.hash))
-        return out
+        return _journal_entries(read_entries(self.conn))
 
     def history(self) -> list[dict[str, Any]]:
         """The journal as rows for a report or the audited workbook."""

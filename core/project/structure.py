@@ -3,6 +3,7 @@ or given another id; each checked before anything changes, each with its exact i
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -319,11 +320,70 @@ class ReidUnit:
         return Reshaped(renamed=unit)
 
 
-StructureEdit = AddUnits | RemoveUnits | MoveUnits | MoveBack | RenameUnit | ReidUnit
+@dataclass(frozen=True)
+class StructureSteps:
+    """Several structure edits made as one (a merge adds units and renames or moves others),
+    applied in order; its inverse undoes them in the reverse order. At most one step moves
+    units to other positions, and it is the last (a removal, undoing an addition)."""
+
+    steps: tuple[SingleEdit, ...]
+    op = "steps"
+
+    def inverse(self) -> StructureSteps:
+        return StructureSteps(tuple(s.inverse() for s in reversed(self.steps)))
+
+    def describe(self) -> dict[str, Any]:
+        return {"op": self.op, "steps": [s.describe() for s in self.steps]}
+
+    def check(self, election: Election) -> None:
+        if len(self.steps) == 1:
+            self.steps[0].check(election)
+            return
+        if any(isinstance(s, RemoveUnits) for s in self.steps[:-1]):
+            raise StructureRefused("only the last of several structure edits may remove units")
+        # each step is checked on the tree the steps before it leave, in a copy
+        scratch = copy.deepcopy(election)
+        for s in self.steps:
+            s.check(scratch)
+            s.apply(scratch, {})
+
+    def apply(self, election: Election, reviews: Reviews) -> Reshaped:
+        n = len(election.units)
+        done = [s.apply(election, reviews) for s in self.steps]
+        if len(done) == 1:
+            return done[0]
+        last = done[-1]
+        shift = last.shift or Shift.of(np.arange(n, dtype=np.int64), len(election.units))
+        remap = last.shift.remap if last.shift is not None else None
+        dirty: set[int] = set(last.dirty.tolist())
+        added: list[int] = list(last.added.tolist())
+        for r in done[:-1]:
+            for u in (*r.dirty.tolist(), *r.added.tolist(), r.renamed):
+                v = int(remap[u]) if remap is not None and 0 <= u < remap.size else u
+                if v >= 0:
+                    dirty.add(v)
+            if remap is None:
+                added += r.added.tolist()
+        dirty -= set(added)
+        # a shift, even one that moves nothing, has every view read the tree afresh
+        return Reshaped(
+            shift=shift,
+            added=np.array(sorted(added), dtype=np.int64),
+            dirty=np.array(sorted(dirty), dtype=np.int64),
+        )
+
+
+SingleEdit = AddUnits | RemoveUnits | MoveUnits | MoveBack | RenameUnit | ReidUnit
+StructureEdit = SingleEdit | StructureSteps
 
 
 def structure_from_json(obj: dict[str, Any]) -> StructureEdit:
     op = obj.get("op")
+    if op == "steps":
+        steps = [structure_from_json(s) for s in obj["steps"]]
+        if not steps or any(isinstance(s, StructureSteps) for s in steps):
+            raise ValueError("a list of structure edits is empty or nested")
+        return StructureSteps(tuple(s for s in steps if not isinstance(s, StructureSteps)))
     if op == "add":
         return AddUnits(UnitRows.from_json(obj))
     if op == "remove":

@@ -9,148 +9,154 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="64"/>
+        <location filename="../../ui/file_actions.py" line="70"/>
         <source>&amp;New election…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="67"/>
+        <location filename="../../ui/file_actions.py" line="73"/>
         <source>&amp;Open…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="70"/>
+        <location filename="../../ui/file_actions.py" line="76"/>
         <source>Open &amp;folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="72"/>
+        <location filename="../../ui/file_actions.py" line="78"/>
         <source>Open &amp;recent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="75"/>
+        <location filename="../../ui/file_actions.py" line="81"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="77"/>
-        <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/file_actions.py" line="80"/>
-        <source>&amp;Export audited workbook…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="224"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="229"/>
-        <source>&amp;Edit</source>
+        <location filename="../../ui/file_actions.py" line="82"/>
+        <source>&amp;Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/file_actions.py" line="85"/>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="88"/>
+        <source>&amp;Export audited workbook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="93"/>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="87"/>
+        <location filename="../../ui/file_actions.py" line="95"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Protocol form…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="83"/>
+        <location filename="../../ui/file_actions.py" line="91"/>
         <source>P&amp;roperties…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="122"/>
+        <location filename="../../ui/file_actions.py" line="130"/>
         <source>&amp;Undo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="123"/>
+        <location filename="../../ui/file_actions.py" line="131"/>
         <source>&amp;Redo %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="128"/>
+        <location filename="../../ui/file_actions.py" line="136"/>
         <location filename="../../ui/findings/findings_model.py" line="60"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="133"/>
+        <location filename="../../ui/file_actions.py" line="141"/>
         <source>Open package folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="164"/>
+        <location filename="../../ui/file_actions.py" line="172"/>
         <source>Opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="166"/>
+        <location filename="../../ui/file_actions.py" line="174"/>
         <source>Opening %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="173"/>
+        <location filename="../../ui/file_actions.py" line="181"/>
         <source>Opened before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="174"/>
+        <location filename="../../ui/file_actions.py" line="182"/>
         <source>%1 was opened before: its work is in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="181"/>
+        <location filename="../../ui/file_actions.py" line="189"/>
         <source>Go on in that project, or make a new copy of the package?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="182"/>
+        <location filename="../../ui/file_actions.py" line="190"/>
         <source>&amp;Go on there</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="183"/>
+        <location filename="../../ui/file_actions.py" line="191"/>
         <source>Make a &amp;new copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="200"/>
+        <location filename="../../ui/file_actions.py" line="208"/>
+        <location filename="../../ui/file_actions.py" line="328"/>
         <source>Sanaq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="200"/>
+        <location filename="../../ui/file_actions.py" line="208"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="216"/>
+        <location filename="../../ui/file_actions.py" line="224"/>
         <source>Save as</source>
         <translation type="unfinished"></translation>
     </message>
@@ -212,37 +218,72 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/new_election_dialog.py" line="442"/>
-        <location filename="../../ui/file_actions.py" line="216"/>
+        <location filename="../../ui/file_actions.py" line="224"/>
         <source>Sanaq project (*%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="237"/>
+        <location filename="../../ui/file_actions.py" line="245"/>
         <source>Saved as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="242"/>
+        <location filename="../../ui/file_actions.py" line="250"/>
         <source>Saving %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="305"/>
+        <location filename="../../ui/file_actions.py" line="270"/>
+        <source>Merge another observer&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="281"/>
+        <source>this election</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="295"/>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="307"/>
+        <source>%1 was merged into this project already (journal entry %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="310"/>
+        <source>%1 brings nothing new: every figure and note it has is here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="311"/>
+        <source>Nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="320"/>
+        <source>Merged %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_actions.py" line="377"/>
         <source>Export audited workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="305"/>
+        <location filename="../../ui/file_actions.py" line="377"/>
         <source>Workbook (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="347"/>
+        <location filename="../../ui/file_actions.py" line="421"/>
         <source>Exported %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/file_actions.py" line="352"/>
+        <location filename="../../ui/file_actions.py" line="426"/>
         <source>Exporting %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -259,10 +300,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="32"/>
+        <source>the original figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="33"/>
+        <source>the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="42"/>
+        <source>this merge: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="44"/>
+        <source>entry %1 (%2 UTC): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="44"/>
+        <source>entry %1 (%2 UTC, %4): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="57"/>
+        <source>Same unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="57"/>
+        <source>Their unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="57"/>
+        <source>Our unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="91"/>
+        <source>same unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="91"/>
+        <source>a unit of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="113"/>
         <location filename="../../ui/findings/findings_model.py" line="49"/>
         <location filename="../../ui/signals/signals_model.py" line="25"/>
         <location filename="../../ui/tree/unit_tree_model.py" line="212"/>
         <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="115"/>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="116"/>
+        <source>Set by (mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="117"/>
+        <source>Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="118"/>
+        <source>Set by (theirs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="119"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="181"/>
+        <source>review note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="182"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="182"/>
+        <source>parent unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="182"/>
+        <source>the unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="188"/>
+        <source>removed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="193"/>
+        <source>to decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="195"/>
+        <source>mine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="197"/>
+        <source>theirs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="198"/>
+        <source>typed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="245"/>
+        <source>%1: a unit&apos;s name cannot be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -278,6 +445,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/merging/models.py" line="114"/>
         <location filename="../../ui/findings/findings_model.py" line="52"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
@@ -488,7 +656,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/properties_dialog.py" line="38"/>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,13 +701,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <location filename="../../ui/tree/structure_actions.py" line="179"/>
         <source>Not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="402"/>
         <source>Plots</source>
         <translation type="unfinished"></translation>
     </message>
@@ -667,238 +835,6 @@
     <message>
         <location filename="../../ui/workers.py" line="79"/>
         <source>Working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="34"/>
-        <source>Percentage shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="35"/>
-        <source>Turnout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="36"/>
-        <source>Leader&apos;s share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="48"/>
-        <source>percentage (0.1-point bins)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="49"/>
-        <source>stations per bin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="70"/>
-        <source>No stations to count here: the screen counts stations with at least 100 registered voters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/integer_plot.py" line="86"/>
-        <source>%1: %2 stations. Grey: the band chance gives (each station&apos;s own binomial, ± 2 sd). Orange dots: whole percents above the band. Observed minus chance at whole percents: %3. A peak is a question to ask, not proof.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_dock.py" line="28"/>
-        <source>Signals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="24"/>
-        <source>Screen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="26"/>
-        <source>Figures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="27"/>
-        <source>Observed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="28"/>
-        <source>Chance gives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="29"/>
-        <source>p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="30"/>
-        <source>Adjusted p</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="31"/>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="36"/>
-        <location filename="../../ui/signals/signals_panel.py" line="89"/>
-        <source>Integer percentages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="37"/>
-        <source>Peer outliers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="38"/>
-        <source>Twin protocols</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="39"/>
-        <source>Observed against unobserved stations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="40"/>
-        <source>Turnout × leader&apos;s share</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="41"/>
-        <source>Last digits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="42"/>
-        <source>Second digits (Benford)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="102"/>
-        <source>not run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="116"/>
-        <source>no gap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="119"/>
-        <source>signal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_model.py" line="119"/>
-        <source>no signal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="65"/>
-        <source>Signals are questions to ask, not proof.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="67"/>
-        <location filename="../../ui/signals/signals_panel.py" line="116"/>
-        <source>Screening…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="70"/>
-        <source>Run the screens again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="76"/>
-        <source>Statistical screens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="86"/>
-        <source>Screens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="89"/>
-        <source>Turnout × share (voters)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="89"/>
-        <source>Peer z-scores</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="149"/>
-        <source>The screens failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="155"/>
-        <source>No screen could run: they need station-level figures, and this election has %1 stations. See the table for what each one needs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/signals_panel.py" line="160"/>
-        <source>%1 signals from %2 tests (Benjamini-Hochberg, false discovery rate %3, across every screen and region).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/voter_map.py" line="39"/>
-        <source>turnout (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/voter_map.py" line="40"/>
-        <source>leader&apos;s share (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/voter_map.py" line="58"/>
-        <source>No station reports turnout and the leader&apos;s share here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/voter_map.py" line="67"/>
-        <source>%1: %2 stations, coloured by registered voters (log scale); leader: %3. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/zscore_plot.py" line="54"/>
-        <source>turnout: robust z among the territory&apos;s stations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/zscore_plot.py" line="55"/>
-        <source>leader&apos;s share: robust z</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/zscore_plot.py" line="70"/>
-        <source>No territory here has the 30 stations a z-score needs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/zscore_plot.py" line="83"/>
-        <source>%1: %2 stations scored, %3 beyond ±3.5 (grey), %4 named in a signal (orange).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/zscore_plot.py" line="90"/>
-        <source>%1 stations within ±2 are not drawn.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/signals/zscore_plot.py" line="91"/>
-        <source>An outlier is a station to look at, not proof.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1061,6 +997,293 @@
     <message>
         <location filename="../../ui/tree/structure_actions.py" line="212"/>
         <source>Deletion of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="70"/>
+        <source>Merge %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="80"/>
+        <source>Their units under other ids, with the same name and parent as ours: Space marks a pair as the same unit (its figures then meet ours).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="96"/>
+        <source>Conflicts: select rows, then Take mine (Alt+M) or Take theirs (Alt+T); or type a value (F2) for one row; or decide every row at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="105"/>
+        <source>Take mine (Alt+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="106"/>
+        <source>Take theirs (Alt+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="107"/>
+        <source>Type a value (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="109"/>
+        <source>All mine (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="112"/>
+        <source>All theirs (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="137"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="245"/>
+        <source>%1 into %2: %3 figures added, %4 units added, %5 notes added, %6 figures equal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/merge_dialog.py" line="258"/>
+        <source>%1 of %2 conflicts decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="34"/>
+        <source>Percentage shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="35"/>
+        <source>Turnout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="36"/>
+        <source>Leader&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="48"/>
+        <source>percentage (0.1-point bins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="49"/>
+        <source>stations per bin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="70"/>
+        <source>No stations to count here: the screen counts stations with at least 100 registered voters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/integer_plot.py" line="86"/>
+        <source>%1: %2 stations. Grey: the band chance gives (each station&apos;s own binomial, ± 2 sd). Orange dots: whole percents above the band. Observed minus chance at whole percents: %3. A peak is a question to ask, not proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_dock.py" line="28"/>
+        <source>Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="24"/>
+        <source>Screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="26"/>
+        <source>Figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="27"/>
+        <source>Observed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="28"/>
+        <source>Chance gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="29"/>
+        <source>p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="30"/>
+        <source>Adjusted p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="31"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="36"/>
+        <location filename="../../ui/signals/signals_panel.py" line="90"/>
+        <source>Integer percentages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="37"/>
+        <source>Peer outliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="38"/>
+        <source>Twin protocols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="39"/>
+        <source>Observed against unobserved stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="40"/>
+        <source>Turnout × leader&apos;s share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="41"/>
+        <source>Last digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="42"/>
+        <source>Second digits (Benford)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="102"/>
+        <source>not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="116"/>
+        <source>no gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="119"/>
+        <source>signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_model.py" line="119"/>
+        <source>no signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="66"/>
+        <source>Signals are questions to ask, not proof.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="68"/>
+        <location filename="../../ui/signals/signals_panel.py" line="117"/>
+        <source>Screening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="71"/>
+        <source>Run the screens again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="77"/>
+        <source>Statistical screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="87"/>
+        <source>Screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="90"/>
+        <source>Turnout × share (voters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="90"/>
+        <source>Peer z-scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="150"/>
+        <source>The screens failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="156"/>
+        <source>No screen could run: they need station-level figures, and this election has %1 stations. See the table for what each one needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/signals_panel.py" line="161"/>
+        <source>%1 signals from %2 tests (Benjamini-Hochberg, false discovery rate %3, across every screen and region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="39"/>
+        <source>turnout (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="40"/>
+        <source>leader&apos;s share (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="58"/>
+        <source>No station reports turnout and the leader&apos;s share here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/voter_map.py" line="67"/>
+        <source>%1: %2 stations, coloured by registered voters (log scale); leader: %3. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="54"/>
+        <source>turnout: robust z among the territory&apos;s stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="55"/>
+        <source>leader&apos;s share: robust z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="70"/>
+        <source>No territory here has the 30 stations a z-score needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="83"/>
+        <source>%1: %2 stations scored, %3 beyond ±3.5 (grey), %4 named in a signal (orange).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="90"/>
+        <source>%1 stations within ±2 are not drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signals/zscore_plot.py" line="91"/>
+        <source>An outlier is a station to look at, not proof.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,0 +1,1 @@
+"""Merge: other observers' files brought into a project, unit by unit and field by field."""

@@ -1,0 +1,1 @@
+"""The merge dialog's parts: its table models."""
